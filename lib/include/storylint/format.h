@@ -1,0 +1,53 @@
+// storylint/format.h: turning a LintResult into a report.
+//
+// Every formatter sees the same sorted diagnostics, the per-story summaries and the rule
+// metadata, and writes the whole report into a string (the CLI then writes it to stdout
+// or, whole, to --output). Text quoted from stories is escaped for each format: control
+// characters and terminal escape sequences never reach a terminal, JSON or XML raw.
+//
+//   auto f = make_formatter("json");
+//   std::string out;
+//   f->write(result, rules, options, &out);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storylint/lint.h"
+#include "storylint/rule.h"
+
+namespace storylint {
+
+struct FormatOptions {
+  /// Colour and the source line with a caret (text format, on a terminal).
+  bool color = false;
+  /// The severity at or above which a finding fails the run (for --quiet and summaries).
+  Severity fail_on = Severity::error;
+  /// Print only findings at or above fail_on.
+  bool quiet = false;
+  /// Print a count per rule after the findings.
+  bool statistics = false;
+};
+
+class Formatter {
+ public:
+  virtual ~Formatter() = default;
+  virtual void write(const LintResult& result, const RuleSet& rules, const FormatOptions& options,
+                     std::string* out) const = 0;
+};
+
+/// "text", "json"; nullptr for an unknown name.
+std::unique_ptr<Formatter> make_formatter(std::string_view name);
+/// The names make_formatter accepts, in the order --help lists them.
+const std::vector<std::string_view>& formatter_names();
+
+/// Replaces control characters (C0 except tab, DEL, C1) with a visible \xHH escape, so
+/// story text cannot drive a terminal.
+std::string escape_controls(std::string_view text);
+
+/// "3 errors, 2 warnings in 4 of 12 stories" (or "no problems in 12 stories").
+std::string summary_line(const LintResult& result);
+
+}  // namespace storylint

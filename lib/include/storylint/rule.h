@@ -1,0 +1,146 @@
+// storylint/rule.h: rules are data; kinds are code.
+//
+// A rule is one YAML file (the built-in ones live in rules/ and are compiled into the
+// binary). It names a *kind* (a C++ class in lib/src/kinds/) and sets that kind's
+// options:
+//
+//   id: we-overuse                 # kebab-case, equal to the file name
+//   kind: ratio                    # phrase | ratio | required | length | money | recency
+//   severity: error                # error | warning | info
+//   scope: [task, action]          # parts read; `story` (the default) for all prose
+//   message: "'we' acts {numerator} times ..."   # {placeholders} the kind fills in
+//   description: one line for `storylint rules`
+//   why: |                         # grounded in the interview guides
+//     ...
+//   source: Ace the LP Interview guide
+//   options: { numerator: [...], denominator: [...], min_count: 3, max_share: 0.2 }
+//   examples: { bad: "...", good: "..." }
+//   tests: { must_fire: [...], must_not_fire: [...] }
+//
+// Loading checks everything up front: unknown keys, options of the wrong type, options
+// the kind does not have, placeholders it does not fill and regexes RE2 rejects are all
+// LoadErrors with the rule file's line and column. Every pattern is RE2 (linear time),
+// compiled once at load; a loaded Rule is immutable and safe to run from many threads.
+//
+// Scope: when a rule names parts and the story has no parts at all, the rule reads the
+// whole story instead; when the story has parts but not the named ones, it reads nothing
+// (the missing part is missing-section's business) unless the kind says otherwise.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storylint/date.h"
+#include "storylint/diagnostic.h"
+#include "storylint/story.h"
+
+namespace storylint {
+
+/// What every check may read besides the story.
+struct LintContext {
+  Date reference_date;
+};
+
+/// Values a kind fills into a rule's message template ({name} -> value).
+using MessageVars = std::vector<std::pair<std::string_view, std::string>>;
+
+class Rule;
+
+/// Collects a check's findings and stamps them with the rule's id, severity and message,
+/// so a kind cannot forget them.
+class Reporter {
+ public:
+  Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out)
+      : story_(story), rule_(rule), out_(out) {}
+  /// Reports source byte range [begin, end) with the rule's message filled from `vars`.
+  void report(std::size_t begin, std::size_t end, const MessageVars& vars);
+
+ private:
+  const Story& story_;
+  const Rule& rule_;
+  std::vector<Diagnostic>* out_;
+};
+
+/// A compiled rule kind instance: the options of one rule, ready to run.
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const = 0;
+};
+
+/// A test case carried by a rule file: a snippet placed in the rule's first scope part,
+/// or (`story: true`) a whole Markdown story.
+struct RuleCase {
+  std::string text;
+  bool whole_story = false;
+};
+
+/// One loaded rule.
+class Rule {
+ public:
+  std::string id;
+  std::string kind;
+  Severity severity = Severity::warning;
+  /// Parts the rule reads; empty means the whole story.
+  std::vector<Part> scope;
+  std::string message;
+  std::string description;
+  std::string why;
+  std::string source;
+  std::string link;
+  /// Path of the rule file (built-in rules: "rules/<id>.yml").
+  std::string origin;
+  std::string example_bad;
+  std::string example_good;
+  std::vector<RuleCase> must_fire;
+  std::vector<RuleCase> must_not_fire;
+  /// Each option as written in the rule file, for `explain` and `config --print`.
+  std::vector<std::pair<std::string, std::string>> option_text;
+  std::shared_ptr<const Check> check;
+
+  /// Fills {name} placeholders; unknown ones are left as written (the loader already
+  /// rejected them).
+  std::string render(const MessageVars& vars) const;
+};
+
+/// The prose texts a rule reads in a story, following the scope rules above.
+std::vector<const ProseText*> texts_in_scope(const Story& story, const std::vector<Part>& scope);
+
+/// A rule file to load: a display path and its bytes.
+struct RuleFile {
+  std::string path;
+  std::string text;
+};
+
+/// A problem in a rule or config file, with its position there.
+struct LoadError {
+  std::string path;
+  Position position;
+  std::string message;
+};
+
+/// The rules a run uses, in id order.
+class RuleSet {
+ public:
+  std::vector<Rule> rules;
+  const Rule* find(std::string_view id) const;
+};
+
+/// Loads and compiles rule files. Returns false when any error was found; the rules
+/// that loaded cleanly are still added.
+bool load_rules(const std::vector<RuleFile>& files, RuleSet* out, std::vector<LoadError>* errors);
+
+/// The built-in rules embedded in the binary at build time.
+const std::vector<RuleFile>& builtin_rule_files();
+
+/// The names of the rule kinds, with one line each (for `storylint rules`).
+std::vector<std::pair<std::string_view, std::string_view>> rule_kinds();
+
+/// The closest candidate within a small edit distance, or empty ("did you mean").
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace storylint

@@ -1,0 +1,107 @@
+// Internal: what a rule kind is made of, and the strict reader of its options.
+//
+// A kind is a factory (options -> Check) registered in the table in registry.cc, plus the
+// placeholders its messages may use. The factory reads its options through Options,
+// which records what was read so that anything left over is an "unknown option" error
+// with a suggestion, and which compiles every pattern list once into one RE2.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storylint/rule.h"
+#include "../yaml_tree.h"
+
+namespace storylint::kinds {
+
+class Options {
+ public:
+  /// `map` is the rule's `options:` mapping (nullptr when absent).
+  Options(const yaml::Node* map, const SourceFile& file, std::vector<LoadError>* errors);
+
+  bool has(std::string_view key) const;
+  double number(std::string_view key, double def, double min, double max);
+  bool boolean(std::string_view key, bool def);
+  std::string string(std::string_view key, std::string def);
+  /// A string or a list of strings.
+  std::vector<std::string> strings(std::string_view key);
+  /// A pattern list compiled into one alternation; nullptr when absent (an error when
+  /// `required`). `literal` escapes each entry and wraps it in word boundaries.
+  std::unique_ptr<RE2> patterns(std::string_view key, bool required, bool literal = false);
+  /// Reports an error at the option's value.
+  void error(std::string_view key, std::string message);
+  /// Reports options nobody read. Call once, after the factory read what it knows.
+  void finish(std::string_view kind);
+  bool ignore_case() const { return ignore_case_; }
+  void set_ignore_case(bool v) { ignore_case_ = v; }
+  /// Position of the rule file's `options:` key or the file start.
+  const yaml::Node* node(std::string_view key) const;
+
+ private:
+  Position position_of(std::size_t offset) const { return file_.position(offset); }
+  const yaml::Node* map_;
+  const SourceFile& file_;
+  std::vector<LoadError>* errors_;
+  std::set<std::string, std::less<>> read_;
+  bool ignore_case_ = true;
+};
+
+/// RE2 options every storylint pattern uses: UTF-8, quiet (errors become our messages),
+/// and a memory cap so a huge pattern is a clear error, not an allocation storm.
+RE2::Options pattern_options(bool ignore_case);
+
+/// Calls `fn(begin, end)` for each non-empty match of `re` in `text`.
+template <typename Fn>
+void for_each_match(const RE2& re, std::string_view text, Fn&& fn) {
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  std::size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    std::size_t b = static_cast<std::size_t>(m.data() - text.data());
+    std::size_t e = b + m.size();
+    if (e == b) {  // empty match: step over one character
+      pos = b + 1;
+      continue;
+    }
+    if (!fn(b, e)) return;
+    pos = e;
+  }
+}
+
+/// [offset, end of that line) in the story's file: where title-line findings point.
+std::pair<std::size_t, std::size_t> line_span(const Story& story, std::size_t offset);
+
+/// Where a rule that talks about its scope reports: the first scope part's label when
+/// present, else the story's first line.
+std::size_t scope_anchor(const Story& story, const std::vector<Part>& scope);
+
+/// "the Result", "Task/Action" or "the story", for messages.
+std::string scope_label(const Story& story, const std::vector<Part>& scope);
+
+using Factory = std::unique_ptr<Check> (*)(Options& options, const Rule& rule);
+
+struct KindSpec {
+  std::string_view name;
+  std::string_view summary;
+  std::vector<std::string_view> placeholders;
+  Factory make;
+};
+
+/// The one explicit table of kinds (registry.cc).
+const std::vector<KindSpec>& kind_table();
+const KindSpec* find_kind(std::string_view name);
+
+// Factories, one per file in this folder.
+std::unique_ptr<Check> make_phrase(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_ratio(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_required(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_length(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_money(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_recency(Options& options, const Rule& rule);
+
+}  // namespace storylint::kinds

@@ -1,0 +1,161 @@
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "kind.h"
+
+namespace storylint::kinds {
+
+Options::Options(const yaml::Node* map, const SourceFile& file, std::vector<LoadError>* errors)
+    : map_(map), file_(file), errors_(errors) {}
+
+const yaml::Node* Options::node(std::string_view key) const { return map_ ? map_->get(key) : nullptr; }
+
+bool Options::has(std::string_view key) const { return node(key) != nullptr; }
+
+void Options::error(std::string_view key, std::string message) {
+  const yaml::Node* n = node(key);
+  std::size_t at = n ? n->offset : (map_ ? map_->offset : 0);
+  errors_->push_back({file_.path, position_of(at), std::move(message)});
+}
+
+double Options::number(std::string_view key, double def, double min, double max) {
+  read_.insert(std::string(key));
+  const yaml::Node* n = node(key);
+  if (!n) return def;
+  char* end = nullptr;
+  double v = n->is_scalar() && !n->value.empty() ? std::strtod(n->value.c_str(), &end) : 0;
+  if (!n->is_scalar() || n->value.empty() || *end != '\0') {
+    error(key, fmt::format("option '{}' should be a number, not {}", key,
+                           n->is_scalar() ? fmt::format("'{}'", n->value) : std::string(yaml::kind_name(n->kind))));
+    return def;
+  }
+  if (v < min || v > max) {
+    error(key, fmt::format("option '{}' should be between {} and {}, not {}", key, min, max, n->value));
+    return def;
+  }
+  return v;
+}
+
+bool Options::boolean(std::string_view key, bool def) {
+  read_.insert(std::string(key));
+  const yaml::Node* n = node(key);
+  if (!n) return def;
+  if (n->is_scalar() && (n->value == "true" || n->value == "false")) return n->value == "true";
+  error(key, fmt::format("option '{}' should be true or false", key));
+  return def;
+}
+
+std::string Options::string(std::string_view key, std::string def) {
+  read_.insert(std::string(key));
+  const yaml::Node* n = node(key);
+  if (!n) return def;
+  if (n->is_scalar()) return n->value;
+  error(key, fmt::format("option '{}' should be a string, not {}", key, yaml::kind_name(n->kind)));
+  return def;
+}
+
+std::vector<std::string> Options::strings(std::string_view key) {
+  read_.insert(std::string(key));
+  std::vector<std::string> out;
+  const yaml::Node* n = node(key);
+  if (!n || n->kind == yaml::Kind::null) return out;
+  if (n->is_scalar()) {
+    out.push_back(n->value);
+    return out;
+  }
+  if (n->kind == yaml::Kind::sequence) {
+    for (const yaml::Node* item : n->items) {
+      if (item->is_scalar()) {
+        out.push_back(item->value);
+      } else {
+        errors_->push_back({file_.path, position_of(item->offset),
+                            fmt::format("option '{}' should list strings, not {}", key, yaml::kind_name(item->kind))});
+      }
+    }
+    return out;
+  }
+  error(key, fmt::format("option '{}' should be a string or a list of strings, not {}", key, yaml::kind_name(n->kind)));
+  return out;
+}
+
+RE2::Options pattern_options(bool ignore_case) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_case_sensitive(!ignore_case);
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_max_mem(8 << 20);
+  return o;
+}
+
+std::unique_ptr<RE2> Options::patterns(std::string_view key, bool required, bool literal) {
+  std::vector<std::string> list = strings(key);
+  const yaml::Node* n = node(key);
+  if (list.empty()) {
+    if (required) error(key, fmt::format("option '{}' is required: a list of RE2 patterns", key));
+    return nullptr;
+  }
+  std::string joined;
+  for (const std::string& p : list) {
+    if (!joined.empty()) joined += '|';
+    joined += literal ? "\\b" + RE2::QuoteMeta(p) + "\\b" : "(?:" + p + ")";
+  }
+  auto re = std::make_unique<RE2>(joined, pattern_options(ignore_case_));
+  if (re->ok()) return re;
+  // Name the entry that is wrong, at its own position.
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    RE2 one(list[i], pattern_options(ignore_case_));
+    if (!one.ok()) {
+      std::size_t at = n->kind == yaml::Kind::sequence && i < n->items.size() ? n->items[i]->offset : n->offset;
+      errors_->push_back({file_.path, position_of(at),
+                          fmt::format("invalid pattern in '{}': {} (in `{}`)", key, one.error(), list[i])});
+      return nullptr;
+    }
+  }
+  error(key, fmt::format("patterns in '{}' are too large together: {}", key, re->error()));
+  return nullptr;
+}
+
+void Options::finish(std::string_view kind) {
+  if (!map_) return;
+  if (map_->kind != yaml::Kind::map) {
+    errors_->push_back({file_.path, position_of(map_->offset), "'options' should be a mapping"});
+    return;
+  }
+  std::vector<std::string_view> known(read_.begin(), read_.end());
+  for (const auto& [k, v] : map_->entries) {
+    if (!k->is_scalar() || read_.count(k->value)) continue;
+    std::string hint = closest_match(k->value, known);
+    errors_->push_back({file_.path, position_of(k->offset),
+                        fmt::format("unknown option '{}' for kind '{}'{}", k->value, kind,
+                                    hint.empty() ? fmt::format(" (it takes: {})", fmt::join(known, ", "))
+                                                 : fmt::format(" (did you mean '{}'?)", hint))});
+  }
+}
+
+std::pair<std::size_t, std::size_t> line_span(const Story& story, std::size_t offset) {
+  std::string_view line = story.file->line_text(offset);
+  std::size_t line_begin = static_cast<std::size_t>(line.data() - story.file->text.data());
+  std::size_t end = line_begin + line.size();
+  return {offset, std::max(offset, end)};
+}
+
+std::size_t scope_anchor(const Story& story, const std::vector<Part>& scope) {
+  for (Part p : scope) {
+    if (story.part(p).present) return story.part(p).label_offset;
+  }
+  return story.begin_offset;
+}
+
+std::string scope_label(const Story& story, const std::vector<Part>& scope) {
+  if (scope.empty() || !story.has_parts()) return "the story";
+  if (scope.size() == 1) return fmt::format("the {}", part_title(scope[0]));
+  std::string out;
+  for (Part p : scope) {
+    if (!out.empty()) out += '/';
+    out += part_title(p);
+  }
+  return out;
+}
+
+}  // namespace storylint::kinds

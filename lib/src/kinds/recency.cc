@@ -1,0 +1,86 @@
+// Kind `recency`: the story's date against the reference date.
+//
+// The date is the metadata `date` (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means the
+// end of that period), else the latest year the prose names through `year_patterns`.
+// Options:
+//   max_age_years: 3       fire when the date is more than this many years before the
+//                          reference date (--reference-date, default today)
+//   year_patterns: [RE2]   prose patterns whose first capture group is a year
+//                          ("In 2018", "Q2 2025", "March 2021")
+// A metadata date that is not a valid date is left to invalid-metadata.
+// Placeholders: {date}, {age}, {max_age_years}, {reference_date}.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <vector>
+
+#include "kind.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+class Recency final : public Check {
+ public:
+  std::unique_ptr<RE2> years;
+  int max_age = 3;
+
+  void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
+    Date date;
+    std::string written;
+    std::size_t begin = 0, end = 0;
+    if (story.meta.date) {
+      if (!parse_story_date(story.meta.date->value, &date)) return;
+      written = story.meta.date->value;
+      begin = story.meta.date->offset;
+      end = begin + written.size();
+      if (story.file->text.compare(begin, written.size(), written) != 0) end = line_span(story, begin).second;
+    } else {
+      if (!years) return;
+      int best = 0;
+      for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+        re2::StringPiece input(text->text());
+        std::vector<re2::StringPiece> g(static_cast<std::size_t>(years->NumberOfCapturingGroups()) + 1);
+        std::size_t pos = 0;
+        while (pos < input.size() &&
+               years->Match(input, pos, input.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+          // Each alternative has its own group: the year is the first group that matched.
+          re2::StringPiece y = g[0];
+          for (std::size_t k = 1; k < g.size(); ++k) {
+            if (g[k].data()) {
+              y = g[k];
+              break;
+            }
+          }
+          pos = static_cast<std::size_t>(g[0].data() - input.data()) + std::max<std::size_t>(g[0].size(), 1);
+          int year = std::atoi(std::string(y.data(), y.size()).c_str());
+          if (year <= best) continue;
+          best = year;
+          std::size_t b = static_cast<std::size_t>(y.data() - input.data());
+          std::tie(begin, end) = text->source_range(b, b + y.size());
+          written = std::string(y.data(), y.size());
+        }
+      }
+      if (best == 0) return;
+      date = {best, 12, 31};
+    }
+    if (add_years(date, max_age) >= ctx.reference_date) return;
+    out.report(begin, end,
+               {{"date", written},
+                {"age", std::to_string(whole_years_between(date, ctx.reference_date))},
+                {"max_age_years", std::to_string(max_age)},
+                {"reference_date", format_date(ctx.reference_date)}});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_recency(Options& o, const Rule&) {
+  auto c = std::make_unique<Recency>();
+  c->max_age = static_cast<int>(o.number("max_age_years", 3, 0, 200));
+  o.set_ignore_case(o.boolean("ignore_case", true));
+  c->years = o.patterns("year_patterns", false);
+  return c;
+}
+
+}  // namespace storylint::kinds

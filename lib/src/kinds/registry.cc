@@ -1,0 +1,29 @@
+// The one table of rule kinds. A new kind is a file in this folder and a row here.
+#include "kind.h"
+
+namespace storylint::kinds {
+
+const std::vector<KindSpec>& kind_table() {
+  static const std::vector<KindSpec> table = {
+      {"phrase", "every match of a pattern or phrase in the scope is a finding", {"match"}, &make_phrase},
+      {"ratio", "one pattern family's share against another's is too high",
+       {"numerator", "denominator", "total", "share", "max_share"}, &make_ratio},
+      {"required", "the scope must contain one of the patterns (or a given part)", {"scope"}, &make_required},
+      {"length", "a word, speaking-time or sentence budget for the scope",
+       {"words", "max_words", "minutes", "max_minutes", "sentences", "max_sentences", "scope"}, &make_length},
+      {"money", "money amounts whose yearly value is below a threshold",
+       {"amount", "period", "yearly", "yearly_note", "min_amount"}, &make_money},
+      {"recency", "the story's date is too long before the reference date",
+       {"date", "age", "max_age_years", "reference_date"}, &make_recency},
+  };
+  return table;
+}
+
+const KindSpec* find_kind(std::string_view name) {
+  for (const KindSpec& k : kind_table()) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+}  // namespace storylint::kinds

@@ -1,0 +1,65 @@
+// Kind `required`: the scope must contain at least one of the patterns.
+//
+// Options:
+//   patterns: [RE2...]     any match satisfies the rule
+//   ignore: [RE2...]       a match whose whole text matches one of these does not count
+//                          (a year "2019" is not a metric); RE2 has no look-around, so
+//                          this is how a rule says "a number, but not that kind"
+//   satisfied_by: PART     the story having this part (with text) satisfies the rule
+//   report_at: scope       `scope`: the first scope part's heading, else the story's first
+//                          line; `title`: the story's title line
+//   ignore_case: true
+// Unlike other kinds, a scope part that is missing counts as empty: nothing satisfies.
+// Placeholders: {scope} ("the Result", "the story").
+#include "kind.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+class Required final : public Check {
+ public:
+  std::unique_ptr<RE2> patterns, ignore;
+  bool has_part = false;
+  Part part = Part::learning;
+  bool at_title = false;
+
+  bool satisfied(std::string_view text) const {
+    bool found = false;
+    for_each_match(*patterns, text, [&](std::size_t b, std::size_t e) {
+      if (ignore && RE2::FullMatch(text.substr(b, e - b), *ignore)) return true;
+      found = true;
+      return false;
+    });
+    return found;
+  }
+
+  void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
+    if (has_part && story.part(part).present && story.part(part).text.has_content()) return;
+    for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+      if (satisfied(text->text())) return;
+    }
+    auto [b, e] = line_span(story, at_title ? story.title_offset : scope_anchor(story, rule.scope));
+    out.report(b, e, {{"scope", scope_label(story, rule.scope)}});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_required(Options& o, const Rule&) {
+  auto c = std::make_unique<Required>();
+  o.set_ignore_case(o.boolean("ignore_case", true));
+  c->patterns = o.patterns("patterns", true);
+  c->ignore = o.patterns("ignore", false);
+  std::string part = o.string("satisfied_by", "");
+  if (!part.empty()) {
+    c->has_part = parse_part_name(part, &c->part);
+    if (!c->has_part) o.error("satisfied_by", "'satisfied_by' should name a part: situation, task, action, result or learning");
+  }
+  std::string at = o.string("report_at", "scope");
+  if (at != "scope" && at != "title") o.error("report_at", "'report_at' should be 'scope' or 'title'");
+  c->at_title = at == "title";
+  return c;
+}
+
+}  // namespace storylint::kinds

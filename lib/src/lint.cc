@@ -1,0 +1,169 @@
+#include "storylint/lint.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace storylint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+void walk(const fs::path& root, std::vector<std::string>* out, std::vector<InputError>* errors) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    errors->push_back({root.string(), ec.message()});
+    return;
+  }
+  std::vector<std::string> found;
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      errors->push_back({it->path().string(), ec.message()});
+      break;
+    }
+    const fs::path& p = it->path();
+    if (hidden(p)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    if (format_for_path(p.string()) == FileFormat::other) continue;
+    found.push_back(p.generic_string());
+  }
+  std::sort(found.begin(), found.end());
+  out->insert(out->end(), found.begin(), found.end());
+}
+
+bool read_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err, bool* too_large,
+               std::uintmax_t* size) {
+  std::error_code ec;
+  *size = fs::file_size(path, ec);
+  *too_large = !ec && *size > max_size;
+  if (*too_large) return true;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *err = std::strerror(errno);
+    return false;
+  }
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    *err = std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+void lint_one(const std::string& path, const RuleSet& rules, const LintOptions& options, LintResult* r) {
+  std::string text, err;
+  bool too_large = false;
+  std::uintmax_t size = 0;
+  if (!read_file(path, options.max_file_size, &text, &err, &too_large, &size)) {
+    r->errors.push_back({path, fmt::format("cannot read: {}", err)});
+    return;
+  }
+  ++r->files;
+  if (too_large) {
+    Diagnostic d;
+    d.path = path;
+    d.severity = Severity::error;
+    d.rule = "file-too-large";
+    d.message = fmt::format("file is {} bytes, over the {}-byte limit (--max-file-size); not read", size,
+                            options.max_file_size);
+    r->diagnostics.push_back(std::move(d));
+    return;
+  }
+  SourceFile file(path, std::move(text));
+  lint_source(file, rules, options, r);
+}
+
+}  // namespace
+
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      errors->push_back({p, "no such file or directory"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      walk(p, &out, errors);
+    } else if (format_for_path(p) == FileFormat::other) {
+      errors->push_back({p, "not a story file: storylint reads .md, .markdown, .yaml and .yml"});
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+void lint_source(const SourceFile& file, const RuleSet& rules, const LintOptions& options, LintResult* result) {
+  ParsedFile parsed = parse_story_file(file);
+  for (const ParseError& e : parsed.errors) {
+    Diagnostic d;
+    d.path = file.path;
+    d.offset = d.end_offset = e.offset;
+    d.begin = d.end = file.position(e.offset);
+    d.severity = Severity::error;
+    d.rule = "parse-error";
+    d.message = e.message;
+    result->diagnostics.push_back(std::move(d));
+  }
+  LintContext ctx{options.reference_date};
+  for (const Story& story : parsed.stories) {
+    std::size_t before = result->diagnostics.size();
+    for (const Rule& rule : rules.rules) {
+      bool disabled = std::any_of(story.meta.disabled_rules.begin(), story.meta.disabled_rules.end(),
+                                  [&](const MetaField& f) { return f.value == rule.id; });
+      if (disabled || !rule.check) continue;
+      Reporter reporter(story, rule, &result->diagnostics);
+      rule.check->run(story, rule, ctx, reporter);
+    }
+    result->stories.push_back({file.path, story.title, result->diagnostics.size() - before});
+  }
+}
+
+LintResult lint_paths(const std::vector<std::string>& paths, const RuleSet& rules, const LintOptions& options) {
+  LintResult result;
+  std::vector<std::string> files = collect_inputs(paths, &result.errors);
+  std::vector<LintResult> per_file(files.size());
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) lint_one(files[i], rules, options, &per_file[i]);
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (std::thread& t : threads) t.join();
+  }
+  // Merge in input order, so the output never depends on scheduling.
+  for (LintResult& r : per_file) {
+    result.files += r.files;
+    std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
+    std::move(r.stories.begin(), r.stories.end(), std::back_inserter(result.stories));
+    std::move(r.errors.begin(), r.errors.end(), std::back_inserter(result.errors));
+  }
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+}  // namespace storylint

@@ -1,0 +1,18 @@
+// Internal: reading story metadata from a YAML mapping (front matter or a YAML story).
+#pragma once
+
+#include <string_view>
+
+#include "storylint/story.h"
+#include "yaml_tree.h"
+
+namespace storylint {
+
+/// Whether `key` is one of the metadata keys (title, date, principles, bucket, level,
+/// question, tags, outcome, with, storylint).
+bool is_metadata_key(std::string_view key);
+
+/// Reads one metadata entry into `meta`; wrong types become MetaProblems.
+void read_metadata_entry(const yaml::Node& key, const yaml::Node& value, std::string_view source, Metadata* meta);
+
+}  // namespace storylint

@@ -1,0 +1,83 @@
+// Rule helpers used while linting: message rendering, scope, reporting, suggestions.
+#include <algorithm>
+
+#include "storylint/rule.h"
+
+namespace storylint {
+
+std::string Rule::render(const MessageVars& vars) const {
+  std::string out;
+  out.reserve(message.size() + 32);
+  std::size_t pos = 0;
+  while (pos < message.size()) {
+    std::size_t open = message.find('{', pos);
+    if (open == std::string::npos) break;
+    std::size_t close = message.find('}', open);
+    if (close == std::string::npos) break;
+    std::string_view name = std::string_view(message).substr(open + 1, close - open - 1);
+    auto it = std::find_if(vars.begin(), vars.end(), [&](const auto& v) { return v.first == name; });
+    out.append(message, pos, open - pos);
+    if (it != vars.end()) out += it->second;
+    else out.append(message, open, close - open + 1);
+    pos = close + 1;
+  }
+  out.append(message, pos, std::string::npos);
+  return out;
+}
+
+std::vector<const ProseText*> texts_in_scope(const Story& story, const std::vector<Part>& scope) {
+  std::vector<const ProseText*> out;
+  if (scope.empty() || !story.has_parts()) {
+    out.push_back(&story.prose);
+    return out;
+  }
+  for (Part p : scope) {
+    if (story.part(p).present) out.push_back(&story.part(p).text);
+  }
+  return out;
+}
+
+void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& vars) {
+  Diagnostic d;
+  const SourceFile& f = *story_.file;
+  d.path = f.path;
+  d.offset = begin;
+  d.end_offset = std::max(begin, end);
+  d.begin = f.position(begin);
+  d.end = f.position(d.end_offset);
+  d.severity = rule_.severity;
+  d.rule = rule_.id;
+  d.message = rule_.render(vars);
+  d.story = story_.title;
+  out_->push_back(std::move(d));
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+  // Levenshtein distance, accepted up to a third of the word's length (at least 1).
+  std::size_t best = std::max<std::size_t>(1, word.size() / 3) + 1;
+  std::string_view pick;
+  std::vector<std::size_t> row;
+  for (std::string_view c : candidates) {
+    row.resize(c.size() + 1);
+    for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= c.size(); ++j) {
+        std::size_t up = row[j];
+        char a = word[i - 1], b = c[j - 1];
+        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a == b ? 0 : 1)});
+        diag = up;
+      }
+    }
+    if (row[c.size()] < best) {
+      best = row[c.size()];
+      pick = c;
+    }
+  }
+  return std::string(pick);
+}
+
+}  // namespace storylint

@@ -1,0 +1,238 @@
+#include "yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cctype>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace storylint::yaml {
+
+const Node* Node::get(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k->kind == Kind::scalar && k->value == key) return v;
+  }
+  return nullptr;
+}
+
+std::string_view kind_name(Kind k) {
+  switch (k) {
+    case Kind::null: return "null";
+    case Kind::scalar: return "a string";
+    case Kind::sequence: return "a list";
+    case Kind::map: return "a mapping";
+  }
+  return "?";
+}
+
+namespace {
+
+struct TooLarge {};
+struct DuplicateKey {
+  std::size_t offset;
+  std::string message;
+};
+
+// Builds the tree from events with an explicit stack (no recursion on nesting depth).
+class Builder : public YAML::EventHandler {
+ public:
+  Builder(Document* doc, std::string_view source, std::size_t base, std::size_t max_nodes)
+      : doc_(doc), source_(source), base_(base), max_nodes_(max_nodes) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { add(make(Kind::null, m), a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    auto it = anchors_.find(a);
+    if (it == anchors_.end()) { add(make(Kind::null, m), 0); return; }
+    attach(it->second);
+  }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& value) override {
+    Node* n = make(Kind::scalar, m);
+    n->value = value;
+    char c = n->offset < source_.size() ? source_[n->offset] : 0;
+    n->style = (c == '"' || c == '\'' || c == '|' || c == '>') ? c : 0;
+    add(n, a);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    Node* n = make(Kind::sequence, m);
+    add(n, a);
+    stack_.push_back({n, nullptr});
+  }
+  void OnSequenceEnd() override { stack_.pop_back(); }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    Node* n = make(Kind::map, m);
+    add(n, a);
+    stack_.push_back({n, nullptr});
+  }
+  void OnMapEnd() override { stack_.pop_back(); }
+
+ private:
+  struct Frame {
+    Node* node;
+    const Node* pending_key;
+  };
+
+  Node* make(Kind k, const YAML::Mark& m) {
+    if (doc_->nodes.size() >= max_nodes_) throw TooLarge{};
+    Node& n = doc_->nodes.emplace_back();
+    n.kind = k;
+    n.offset = base_ + static_cast<std::size_t>(m.pos < 0 ? 0 : m.pos);
+    return &n;
+  }
+  void add(Node* n, YAML::anchor_t anchor) {
+    if (anchor != 0) anchors_[anchor] = n;
+    attach(n);
+  }
+  void attach(const Node* n) {
+    if (stack_.empty()) {
+      if (!doc_->root) doc_->root = n;
+      return;
+    }
+    Frame& f = stack_.back();
+    if (f.node->kind == Kind::sequence) {
+      f.node->items.push_back(n);
+    } else if (!f.pending_key) {
+      f.pending_key = n;
+    } else {
+      if (f.pending_key->kind == Kind::scalar) {
+        for (const auto& [k, v] : f.node->entries) {
+          if (k->kind == Kind::scalar && k->value == f.pending_key->value) {
+            throw DuplicateKey{f.pending_key->offset, fmt::format("duplicate key '{}'", k->value)};
+          }
+        }
+      }
+      f.node->entries.emplace_back(f.pending_key, n);
+      f.pending_key = nullptr;
+    }
+  }
+
+  Document* doc_;
+  std::string_view source_;
+  std::size_t base_;
+  std::size_t max_nodes_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, const Node*> anchors_;
+};
+
+}  // namespace
+
+bool parse(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
+           std::size_t max_nodes) {
+  std::string_view part = source.substr(begin, end - begin);
+  // yaml-cpp skips a byte-order mark and does not count it in Mark::pos.
+  std::size_t base = begin;
+  if (part.size() >= 3 && part.substr(0, 3) == "\xEF\xBB\xBF") base += 3;
+  std::istringstream in{std::string(part)};
+  Builder builder(doc, source, base, max_nodes);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+    return true;
+  } catch (const YAML::Exception& e) {
+    err->offset = base + static_cast<std::size_t>(e.mark.pos < 0 ? 0 : e.mark.pos);
+    err->message = e.msg;
+  } catch (const DuplicateKey& d) {
+    err->offset = d.offset;
+    err->message = d.message;
+  } catch (const TooLarge&) {
+    err->offset = begin;
+    err->message = fmt::format("document has more than {} nodes", max_nodes);
+  } catch (const std::exception& e) {
+    // yaml-cpp reports resource limits (very deep nesting) as plain exceptions.
+    err->offset = begin;
+    err->message = e.what();
+  }
+  doc->root = nullptr;
+  return false;
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::size_t escape_length(std::string_view s, std::size_t i) {
+  if (i + 1 >= s.size()) return 1;
+  switch (s[i + 1]) {
+    case 'x': return 4;
+    case 'u': return 6;
+    case 'U': return 10;
+    default: return 2;
+  }
+}
+
+std::size_t utf8_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  return 4;
+}
+
+}  // namespace
+
+void append_scalar(ProseText& out, const Node& n, std::string_view src) {
+  const std::string& v = n.value;
+  std::size_t s = n.offset;
+  if (n.style == '|' || n.style == '>') {
+    // Content starts on the line after the indicator.
+    std::size_t nl = src.find('\n', s);
+    s = nl == std::string_view::npos ? src.size() : nl + 1;
+    while (s < src.size() && is_space(src[s])) ++s;
+  } else if (n.style == '"' || n.style == '\'') {
+    ++s;
+  }
+  std::size_t i = 0;
+  while (i < v.size()) {
+    if (n.style == '\'' && s + 1 < src.size() && src[s] == '\'' && src[s + 1] == '\'' && v[i] == '\'') {
+      out.append_synthetic("'", s);  // '' is one quote in a single-quoted scalar
+      s += 2;
+      ++i;
+      continue;
+    }
+    if (s < src.size() && v[i] == src[s] && !(n.style == '"' && src[s] == '\\')) {
+      std::size_t b = i, sb = s;
+      while (i < v.size() && s < src.size() && v[i] == src[s] && !is_space(v[i]) &&
+             !(n.style == '"' && src[s] == '\\') && !(n.style == '\'' && src[s] == '\'')) {
+        ++i;
+        ++s;
+      }
+      if (i == b) {  // a single matching space or quote
+        ++i;
+        ++s;
+      }
+      out.append_verbatim(std::string_view(v).substr(b, i - b), sb);
+      continue;
+    }
+    if (is_space(v[i]) && s < src.size() && is_space(src[s])) {
+      // Folding: a run of white space in the value stands for a run in the source.
+      std::size_t b = i;
+      while (i < v.size() && is_space(v[i])) ++i;
+      std::size_t anchor = s;
+      while (s < src.size() && is_space(src[s])) ++s;
+      out.append_synthetic(std::string_view(v).substr(b, i - b), anchor);
+      continue;
+    }
+    if (n.style == '"' && s < src.size() && src[s] == '\\') {
+      std::size_t len = utf8_length(static_cast<unsigned char>(v[i]));
+      out.append_synthetic(std::string_view(v).substr(i, len), s);
+      if (s + 1 < src.size() && src[s + 1] == '\n') {  // escaped line break: joins lines
+        s += 2;
+        while (s < src.size() && is_space(src[s])) ++s;
+        i += len;
+        continue;
+      }
+      s += escape_length(src, s);
+      i += len;
+      continue;
+    }
+    // Cannot align: the rest stands at the last place we know.
+    out.append_synthetic(std::string_view(v).substr(i), std::min(s, src.size()));
+    return;
+  }
+}
+
+}  // namespace storylint::yaml
