@@ -202,17 +202,17 @@ class Collector {
         if (in_buffer(t)) out.append_verbatim(s, off);
         else out.append_synthetic(s, last_offset_);
         break;
-      case MD_TEXT_NULLCHAR: out.append_synthetic("\xEF\xBF\xBD", off); break;
+      case MD_TEXT_NULLCHAR: out.append_synthetic("\xEF\xBF\xBD", off, 1); break;
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR:
         out.append_synthetic(" ", in_buffer(t) ? off : last_offset_);
         if (&out == &current_->text) current_->line_starts.push_back(out.text().size());
         break;
-      case MD_TEXT_ENTITY: out.append_synthetic(decode_entity(s), off); break;
+      case MD_TEXT_ENTITY: out.append_synthetic(decode_entity(s), off, s.size()); break;
       case MD_TEXT_CODE:
       case MD_TEXT_LATEXMATH:
         // Inline code is not prose; a space keeps the words around it apart.
-        if (out.empty() || out.text().back() != ' ') out.append_synthetic(" ", off);
+        if (out.empty() || out.text().back() != ' ') out.append_synthetic(" ", off, 0);
         break;
       default: break;
     }

@@ -16,13 +16,14 @@ void ProseText::append_verbatim(std::string_view bytes, std::size_t source_offse
     text_.append(bytes);
     return;
   }
-  pieces_.push_back({tb, sb, true});
+  pieces_.push_back({tb, sb, 0, true});
   text_.append(bytes);
 }
 
-void ProseText::append_synthetic(std::string_view bytes, std::size_t anchor) {
+void ProseText::append_synthetic(std::string_view bytes, std::size_t anchor, std::size_t source_length) {
   if (bytes.empty()) return;
-  pieces_.push_back({static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(anchor), false});
+  pieces_.push_back({static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(anchor),
+                     static_cast<std::uint32_t>(source_length), false});
   text_.append(bytes);
 }
 
@@ -38,7 +39,7 @@ void ProseText::append_range(const ProseText& other, std::size_t begin, std::siz
     if (it->verbatim) {
       append_verbatim(bytes, it->source_begin + (pb - it->text_begin));
     } else {
-      append_synthetic(bytes, it->source_begin);
+      append_synthetic(bytes, it->source_begin, it->source_length);
     }
   }
 }
@@ -47,7 +48,7 @@ void ProseText::end_block() {
   if (text_.empty()) return;
   std::size_t anchor = source_offset(text_.size());
   if (text_.size() >= 2 && text_.compare(text_.size() - 2, 2, "\n\n") == 0) return;
-  append_synthetic(text_.back() == '\n' ? "\n" : "\n\n", anchor);
+  append_synthetic(text_.back() == '\n' ? "\n" : "\n\n", anchor, 0);
 }
 
 bool ProseText::has_content() const {
@@ -70,13 +71,20 @@ std::size_t ProseText::source_offset(std::size_t offset) const {
 
 std::pair<std::size_t, std::size_t> ProseText::source_range(std::size_t begin, std::size_t end) const {
   std::size_t b = source_offset(begin);
-  if (end <= begin) return {b, b};
-  std::size_t e = source_offset(end - 1);
-  // Cover the whole last character when it is a verbatim multi-byte one.
-  e += 1;
-  while (end < text_.size() && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) {
-    ++end;
-    ++e;
+  if (end <= begin || pieces_.empty()) return {b, b};
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), end - 1,
+                             [](std::size_t off, const Piece& p) { return off < p.text_begin; });
+  const Piece& last = *(it - 1);
+  std::size_t e;
+  if (!last.verbatim) {
+    e = last.source_begin + std::max<std::size_t>(last.source_length, 1);
+  } else {
+    e = last.source_begin + (end - 1 - last.text_begin) + 1;
+    // Cover the whole last character when it is a multi-byte one.
+    while (end < text_.size() && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) {
+      ++end;
+      ++e;
+    }
   }
   return {b, std::max(b, e)};
 }

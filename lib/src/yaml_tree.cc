@@ -188,19 +188,19 @@ void append_scalar(ProseText& out, const Node& n, std::string_view src) {
   std::size_t i = 0;
   while (i < v.size()) {
     if (n.style == '\'' && s + 1 < src.size() && src[s] == '\'' && src[s + 1] == '\'' && v[i] == '\'') {
-      out.append_synthetic("'", s);  // '' is one quote in a single-quoted scalar
+      out.append_synthetic("'", s, 2);  // '' is one quote in a single-quoted scalar
       s += 2;
       ++i;
       continue;
     }
-    if (s < src.size() && v[i] == src[s] && !(n.style == '"' && src[s] == '\\')) {
+    if (s < src.size() && v[i] == src[s] && !is_space(v[i]) && !(n.style == '"' && src[s] == '\\')) {
       std::size_t b = i, sb = s;
       while (i < v.size() && s < src.size() && v[i] == src[s] && !is_space(v[i]) &&
              !(n.style == '"' && src[s] == '\\') && !(n.style == '\'' && src[s] == '\'')) {
         ++i;
         ++s;
       }
-      if (i == b) {  // a single matching space or quote
+      if (i == b) {  // a single matching quote
         ++i;
         ++s;
       }
@@ -213,24 +213,26 @@ void append_scalar(ProseText& out, const Node& n, std::string_view src) {
       while (i < v.size() && is_space(v[i])) ++i;
       std::size_t anchor = s;
       while (s < src.size() && is_space(src[s])) ++s;
-      out.append_synthetic(std::string_view(v).substr(b, i - b), anchor);
+      out.append_synthetic(std::string_view(v).substr(b, i - b), anchor, s - anchor);
       continue;
     }
     if (n.style == '"' && s < src.size() && src[s] == '\\') {
       std::size_t len = utf8_length(static_cast<unsigned char>(v[i]));
-      out.append_synthetic(std::string_view(v).substr(i, len), s);
       if (s + 1 < src.size() && src[s + 1] == '\n') {  // escaped line break: joins lines
+        out.append_synthetic(std::string_view(v).substr(i, len), s, 1);
         s += 2;
         while (s < src.size() && is_space(src[s])) ++s;
         i += len;
         continue;
       }
-      s += escape_length(src, s);
+      std::size_t esc = std::min(escape_length(src, s), src.size() - s);
+      out.append_synthetic(std::string_view(v).substr(i, len), s, esc);
+      s += esc;
       i += len;
       continue;
     }
     // Cannot align: the rest stands at the last place we know.
-    out.append_synthetic(std::string_view(v).substr(i), std::min(s, src.size()));
+    out.append_synthetic(std::string_view(v).substr(i), std::min(s, src.size()), 0);
     return;
   }
 }

@@ -29,8 +29,10 @@ class ProseText {
  public:
   /// Appends bytes copied unchanged from the source, starting at `source_offset`.
   void append_verbatim(std::string_view bytes, std::size_t source_offset);
-  /// Appends bytes that stand for source at `anchor` (separators, decoded characters).
-  void append_synthetic(std::string_view bytes, std::size_t anchor);
+  /// Appends bytes that stand for `source_length` source bytes at `anchor` (a decoded
+  /// entity or escape, an inserted separator); every byte maps to the anchor, and a
+  /// range ending in the piece covers the whole source construct.
+  void append_synthetic(std::string_view bytes, std::size_t anchor, std::size_t source_length = 1);
   /// Appends prose range [begin, end) of `other`, keeping its source map.
   void append_range(const ProseText& other, std::size_t begin, std::size_t end);
   /// Ends a block (paragraph, list item): the next text starts after a blank line, so
@@ -52,6 +54,7 @@ class ProseText {
   struct Piece {
     std::uint32_t text_begin;
     std::uint32_t source_begin;
+    std::uint32_t source_length;  // synthetic pieces: how many source bytes they stand for
     bool verbatim;
   };
   std::string text_;

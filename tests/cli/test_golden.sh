@@ -1,0 +1,35 @@
+# The README's demo: lint examples/ and compare every byte with the golden files.
+. "$(dirname "$0")/lib.sh"
+G="$SRC/tests/golden"
+REF=(--reference-date 2026-11-01)
+
+run_in "$SRC" examples/ "${REF[@]}"
+expect_eq "text exit code" 1 "$CODE"
+expect_golden "text output" "$G/examples.txt" "$OUT"
+expect_eq "no stderr" "" "$ERR"
+
+run_in "$SRC" examples/ "${REF[@]}" --format json
+expect_eq "json exit code" 1 "$CODE"
+expect_golden "json output" "$G/examples.json" "$OUT"
+
+# Each of the six rules fires on examples/bad and nothing fires on examples/good.
+run_in "$SRC" examples/good "${REF[@]}"
+expect_eq "good stories are clean" "no problems in 5 stories" "$OUT"
+expect_eq "good exit code" 0 "$CODE"
+for rule in we-overuse missing-metric story-too-long stale-date small-impact missing-learning; do
+  run_in "$SRC" examples/bad "${REF[@]}"
+  expect_contains "$rule fires on examples/bad" "[$rule]" "$OUT"
+done
+
+# Output is the same whatever the thread count, and from any working directory.
+run_in "$SRC" examples/ "${REF[@]}" --jobs 1
+one=$OUT
+run_in "$SRC" examples/ "${REF[@]}" --jobs 2
+expect_eq "jobs 1 == jobs 2" "$one" "$OUT"
+run_in "$TMP" "$SRC/examples/bad/old-story.md" "${REF[@]}"
+expect_eq "absolute path from another folder" \
+  "$SRC/examples/bad/old-story.md:3:7: warning: dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+1 warning in 1 of 1 story" "$OUT"
+expect_eq "warning only exits 0" 0 "$CODE"
+
+finish

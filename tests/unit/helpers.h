@@ -1,0 +1,54 @@
+// Test helpers: lint a text with the built-in rules, pick findings of one rule.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <fmt/format.h>
+#include <vector>
+
+#include "storylint/parse.h"
+
+#include "storylint/lint.h"
+#include "storylint/rule.h"
+#include "storylint/rule_test.h"
+
+namespace storylint::test {
+
+inline const RuleSet& builtin_rules() {
+  static const RuleSet rules = [] {
+    RuleSet r;
+    std::vector<LoadError> errors;
+    bool ok = load_rules(builtin_rule_files(), &r, &errors);
+    REQUIRE_MESSAGE(ok, (errors.empty() ? std::string() : errors[0].path + ": " + errors[0].message));
+    return r;
+  }();
+  return rules;
+}
+
+/// Lints `text` as file `path` with every built-in rule at 2026-11-01.
+inline std::vector<Diagnostic> lint_text(const std::string& path, const std::string& text) {
+  SourceFile file(path, text);
+  LintOptions o;
+  o.reference_date = kRuleCaseDate;
+  LintResult r;
+  lint_source(file, builtin_rules(), o, &r);
+  sort_diagnostics(r.diagnostics);
+  return r.diagnostics;
+}
+
+/// Only the findings of `rule`.
+inline std::vector<Diagnostic> findings(const std::vector<Diagnostic>& all, const std::string& rule) {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& d : all) {
+    if (d.rule == rule) out.push_back(d);
+  }
+  return out;
+}
+
+inline std::vector<Diagnostic> lint_rule(const std::string& rule, const std::string& markdown) {
+  return findings(lint_text("t.md", markdown), rule);
+}
+
+}  // namespace storylint::test

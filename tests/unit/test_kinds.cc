@@ -1,0 +1,108 @@
+// The six core rules through the whole pipeline: exact messages and positions.
+#include "helpers.h"
+
+using namespace storylint;
+using storylint::test::lint_rule;
+
+TEST_CASE("we-overuse: counts subject we and the team, not possessives or objects") {
+  auto d = lint_rule("we-overuse",
+                     "# T\n## Situation\nWe were slow.\n## Task\nOur goal: ship. I owned it.\n## Action\n"
+                     "We’re behind, so we've paused\nand my team decided to replan with us in the US.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "the team acts, not you: 3 'we' against 1 'I' (75% 'we', above 20%); say what you did");
+  CHECK(d[0].begin == Position{7, 1});
+  CHECK(d[0].end == Position{7, 3});
+  CHECK(d[0].severity == Severity::error);
+  CHECK(d[0].story == "T");
+}
+
+TEST_CASE("we-overuse: needs 3 references and a share above 0.2") {
+  CHECK(lint_rule("we-overuse", "## Action\nWe did it. We won.\n").empty());
+  std::string twelve_i;
+  for (int i = 0; i < 12; ++i) twelve_i += "I did part " + std::to_string(i) + ". ";
+  CHECK(lint_rule("we-overuse", "## Action\nWe a. We b. We c. " + twelve_i + "\n").empty());  // exactly 20%
+  std::string eleven_i;
+  for (int i = 0; i < 11; ++i) eleven_i += "I did part " + std::to_string(i) + ". ";
+  CHECK(lint_rule("we-overuse", "## Action\nWe a. We b. We c. " + eleven_i + "\n").size() == 1);  // 21%
+}
+
+TEST_CASE("we-overuse: the whole story when it has no parts") {
+  auto d = lint_rule("we-overuse", "# T\n\nWe a. We b.\nWe c.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].begin == Position{3, 1});
+}
+
+TEST_CASE("missing-metric: at the Result heading, years and levels are not metrics") {
+  auto d = lint_rule("missing-metric", "# T\n\n## Situation\nIt cost 40%.\n\n## Result\nIn 2019 I was promoted to L6 in Q3; P99 improved.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "the Result states no quantity: add a metric (a percentage, an amount, a count, a before/after)");
+  CHECK(d[0].begin == Position{6, 1});
+  CHECK(d[0].end == Position{6, 10});
+  for (const char* ok : {"It fell 40%.", "It fell forty percent.", "Saved $2M.", "It was 3x faster.",
+                         "It ran 60 times faster.", "Costs halved.", "From 220 ms to 95 ms.", "We doubled signups.",
+                         "We served 2000 users."}) {
+    CHECK_MESSAGE(lint_rule("missing-metric", std::string("## Result\n") + ok + "\n").empty(), ok);
+  }
+}
+
+TEST_CASE("missing-metric: the story's first line when there are no parts") {
+  auto d = lint_rule("missing-metric", "---\ntitle: x\n---\nIt went well.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].begin == Position{1, 1});
+  CHECK(d[0].message.starts_with("the story states no quantity"));
+}
+
+TEST_CASE("story-too-long: speaking time at the title line") {
+  std::string words;
+  for (int i = 0; i < 451; ++i) words += "word ";
+  auto d = lint_rule("story-too-long", "intro\n\n# Long one\n\n" + words + "\n\n```\ncode code\n```\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "452 words is about 3.0 minutes spoken, over 3 minutes: cut backstory and detail");
+  CHECK(d[0].begin == Position{3, 1});
+  CHECK(d[0].end == Position{3, 11});
+}
+
+TEST_CASE("stale-date: metadata date, partial dates, prose years") {
+  auto d = lint_rule("stale-date", "---\ndate: 2023-10\n---\n# T\nText.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "dated 2023-10, 3 years before 2026-11-01 (over 3): pick a recent story or say why it still matters");
+  CHECK(d[0].begin == Position{2, 7});
+  CHECK(d[0].end == Position{2, 14});
+  CHECK(lint_rule("stale-date", "---\ndate: 2023-11\n---\n# T\n").empty());
+  // The metadata date wins over the prose.
+  CHECK(lint_rule("stale-date", "---\ndate: 2026\n---\nIn 2010 I began.\n").empty());
+  d = lint_rule("stale-date", "# T\n\nIn 2015 I began, by March 2019 I\nshipped it in Q2 2021.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.starts_with("dated 2021, 4 years before 2026-11-01"));
+  CHECK(d[0].begin == Position{4, 18});
+  // A bad metadata date is invalid-metadata's business, not stale.
+  CHECK(lint_rule("stale-date", "---\ndate: someday\n---\nIn 2010 I began.\n").empty());
+}
+
+TEST_CASE("small-impact: one finding per amount, at the currency sign") {
+  auto d = lint_rule("small-impact",
+                     "## Result\nWe saved $40K a month and 250k dollars, plus $40K in daily losses; exactly $1M a year.\n");
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].message ==
+        "$40K a month ($480K a year) is under $1M a year: state the scale (share of revenue, users reached) or a "
+        "ratio such as \"60x faster\"");
+  CHECK(d[0].begin == Position{2, 10});
+  CHECK(d[0].end == Position{2, 14});
+  CHECK(d[1].message.starts_with("250k dollars is under $1M a year"));
+  CHECK(d[1].begin == Position{2, 27});
+  // Only the Result is read.
+  CHECK(lint_rule("small-impact", "## Action\nIt cost $5K.\n## Result\nFine.\n").empty());
+}
+
+TEST_CASE("missing-learning: at the title line, satisfied by a part or a sentence") {
+  auto d = lint_rule("missing-learning", "---\ntitle: My story\n---\n## Result\nIt fell 40%.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].begin == Position{2, 8});
+  CHECK(d[0].message == "no learning: add a Learning part or a sentence on what you learned or now do differently");
+  CHECK(lint_rule("missing-learning", "## Result\nIt fell.\n## Lessons learned\nAsk early.\n").empty());
+  CHECK(lint_rule("missing-learning", "## Result\nIt fell. In hindsight, ask early.\n").empty());
+}
+
+TEST_CASE("per-story disable in metadata") {
+  CHECK(lint_rule("missing-learning", "---\nstorylint: {disable: [missing-learning]}\n---\nNo lesson.\n").empty());
+}

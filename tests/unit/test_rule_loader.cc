@@ -1,0 +1,76 @@
+#include "helpers.h"
+
+using namespace storylint;
+
+namespace {
+
+std::vector<LoadError> load_errors(const std::string& path, const std::string& text) {
+  RuleSet rules;
+  std::vector<LoadError> errors;
+  load_rules({{path, text}}, &rules, &errors);
+  return errors;
+}
+
+std::string one(const std::vector<LoadError>& e) {
+  REQUIRE(e.size() == 1);
+  return fmt::format("{}:{}:{}: {}", e[0].path, e[0].position.line, e[0].position.column, e[0].message);
+}
+
+}  // namespace
+
+TEST_CASE("a good custom rule loads and runs") {
+  RuleSet rules;
+  std::vector<LoadError> errors;
+  REQUIRE(load_rules({{"my/no-synergy.yml",
+                       "id: no-synergy\nkind: phrase\nseverity: info\nmessage: \"avoid '{match}'\"\n"
+                       "options:\n  phrases: [synergy, move the needle]\n"}},
+                     &rules, &errors));
+  SourceFile f("s.md", "We found Synergy and moved the needle, then MOVE THE NEEDLE.\n");
+  ParsedFile p = parse_markdown(f);
+  std::vector<Diagnostic> out;
+  Reporter r(p.stories[0], rules.rules[0], &out);
+  rules.rules[0].check->run(p.stories[0], rules.rules[0], {kRuleCaseDate}, r);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].message == "avoid 'Synergy'");
+  CHECK(out[1].message == "avoid 'MOVE THE NEEDLE'");
+  CHECK(out[1].begin == Position{1, 45});
+}
+
+TEST_CASE("rule file mistakes are positioned errors") {
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\nmessage: m\nseverty: info\noptions: {phrases: [a]}\n")) ==
+        "r/x.yml:4:1: unknown key 'severty' (did you mean 'severity'?)");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrse\nmessage: m\n")) ==
+        "r/x.yml:2:7: unknown kind 'phrse' (did you mean 'phrase'?)");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\nmessage: m\noptions:\n  patterns:\n    - ok\n    - 'a(b'\n")) ==
+        "r/x.yml:7:7: invalid pattern in 'patterns': missing ): a(b (in `a(b`)");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: ratio\nmessage: m\noptions:\n  numerator: [a]\n  denominator: [b]\n  max_shar: 1\n")) ==
+        "r/x.yml:7:3: unknown option 'max_shar' for kind 'ratio' (did you mean 'max_share'?)");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\nmessage: \"{mach}\"\noptions: {phrases: [a]}\n")) ==
+        "r/x.yml:3:10: unknown placeholder '{mach}' for kind 'phrase' (did you mean '{match}'?)");
+  CHECK(one(load_errors("r/y.yml", "id: x\nkind: phrase\nmessage: m\noptions: {phrases: [a]}\n")) ==
+        "r/y.yml:1:5: rule id 'x' should equal the file name 'y'");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: ratio\nmessage: m\noptions:\n  numerator: [a]\n  denominator: [b]\n  max_share: lots\n")) ==
+        "r/x.yml:7:14: option 'max_share' should be a number, not 'lots'");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\nseverity: fatal\nmessage: m\noptions: {phrases: [a]}\n")) ==
+        "r/x.yml:3:11: severity 'fatal' should be error, warning or info");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\nmessage: m\nscope: [resluts]\noptions: {phrases: [a]}\n")) ==
+        "r/x.yml:4:9: unknown scope 'resluts' (use story, situation, task, action, result or learning)");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\noptions: {phrases: [a]}\n")) ==
+        "r/x.yml:1:1: missing required key 'message'");
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: [phrase\n")).starts_with("r/x.yml:3:1: invalid YAML: "));
+}
+
+TEST_CASE("a regex too large for RE2's memory cap is an error, not a storm") {
+  auto e = load_errors("r/x.yml", "id: x\nkind: phrase\nmessage: m\noptions:\n  patterns: ['((a{100}){100}){100}']\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message.starts_with("invalid pattern in 'patterns': "));
+}
+
+TEST_CASE("duplicate rule ids across files") {
+  RuleSet rules;
+  std::vector<LoadError> errors;
+  std::string text = "id: x\nkind: phrase\nmessage: m\noptions: {phrases: [a]}\n";
+  CHECK_FALSE(load_rules({{"a/x.yml", text}, {"b/x.yml", text}}, &rules, &errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "rule id 'x' is already defined in a/x.yml");
+}
