@@ -2,13 +2,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "storylint/format.h"
+#include "storylint/io.h"
 #include "storylint/lint.h"
 
 namespace storylint::cli {
@@ -21,6 +26,10 @@ struct Options {
   std::string format = "text";      // --format
   std::string reference_date;       // --reference-date YYYY-MM-DD (default today, UTC)
   std::string fail_on = "error";    // --fail-on error|warning|info|never
+  std::string output;               // --output FILE (default: stdout)
+  std::string color = "auto";       // --color auto|always|never
+  bool quiet = false;               // --quiet: only findings at or above --fail-on
+  bool statistics = false;          // --statistics: a count per rule
   unsigned jobs = 0;                // --jobs (0: one per core)
   std::size_t max_file_size = 10 * 1024 * 1024;
 };
@@ -45,8 +54,22 @@ int lint(const Options& o) {
     return kUsage;
   }
   FormatOptions fo;
-  bool never = o.fail_on == "never";
-  if (!never && !parse_severity(o.fail_on, &fo.fail_on)) {
+  fo.fail_never = o.fail_on == "never";
+  fo.quiet = o.quiet;
+  fo.statistics = o.statistics;
+  std::error_code ec;
+  fo.base_dir = std::filesystem::current_path(ec).string();
+  if (!fo.base_dir.empty() && fo.base_dir.back() != '/') fo.base_dir += '/';
+  ColorMode color = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
+  if (o.color != "auto" && o.color != "always" && o.color != "never") {
+    print_error(fmt::format("--color '{}' should be auto, always or never", o.color));
+    return kUsage;
+  }
+  // A report written to a file is never coloured unless asked for.
+  fo.color = use_color(color, o.output.empty() && isatty(STDOUT_FILENO), [](const char* n) -> const char* {
+    return std::getenv(n);
+  });
+  if (!fo.fail_never && !parse_severity(o.fail_on, &fo.fail_on)) {
     print_error(fmt::format("--fail-on '{}' should be error, warning, info or never", o.fail_on));
     return kUsage;
   }
@@ -61,14 +84,18 @@ int lint(const Options& o) {
   LintResult result = lint_paths(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, rules, lo);
   std::string out;
   formatter->write(result, rules, fo, &out);
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
   for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", escape_controls(e.path), e.message));
+  if (o.output.empty()) {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+  } else if (std::string err; !write_file_atomic(o.output, out, &err)) {
+    print_error(fmt::format("cannot write {}: {}", escape_controls(o.output), err));
+    return kUsage;
+  }
 
   if (!result.errors.empty()) return kUsage;
-  if (never) return kClean;
   for (const Diagnostic& d : result.diagnostics) {
-    if (d.severity >= fo.fail_on) return kFindings;
+    if (fails(d.severity, fo)) return kFindings;
   }
   return kClean;
 }
@@ -81,7 +108,13 @@ int run(int argc, char** argv) {
                "storylint"};
   app.set_version_flag("--version", std::string("storylint ") + STORYLINT_VERSION);
   app.add_option("paths", o.paths, "Story files and folders to lint (default: .)");
-  app.add_option("-f,--format", o.format, "Output format: text, json")->default_str("text");
+  app.add_option("-f,--format", o.format, "Output format: text, json, sarif, github, junit, checkstyle")
+      ->default_str("text");
+  app.add_option("-o,--output", o.output, "Write the report to this file (whole, via a temporary file) instead of stdout");
+  app.add_option("--color", o.color, "Colour and source carets in text output: auto, always, never")
+      ->default_str("auto");
+  app.add_flag("-q,--quiet", o.quiet, "Print only findings at or above --fail-on, and no summary");
+  app.add_flag("--statistics", o.statistics, "After the findings, print a count per rule (text format)");
   app.add_option("--reference-date", o.reference_date,
                  "The date recency rules measure against, YYYY-MM-DD (default: today, UTC)");
   app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding at or above this exists: error, warning, info, never")

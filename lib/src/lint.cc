@@ -75,8 +75,9 @@ void lint_one(const std::string& path, const RuleSet& rules, const LintOptions& 
     r->errors.push_back({path, fmt::format("cannot read: {}", err)});
     return;
   }
-  ++r->files;
   if (too_large) {
+    ++r->files;
+    r->paths.push_back(path);
     Diagnostic d;
     d.path = path;
     d.severity = Severity::error;
@@ -113,6 +114,8 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, s
 }
 
 void lint_source(const SourceFile& file, const RuleSet& rules, const LintOptions& options, LintResult* result) {
+  ++result->files;
+  result->paths.push_back(file.path);
   ParsedFile parsed = parse_story_file(file);
   for (const ParseError& e : parsed.errors) {
     Diagnostic d;
@@ -122,6 +125,7 @@ void lint_source(const SourceFile& file, const RuleSet& rules, const LintOptions
     d.severity = Severity::error;
     d.rule = "parse-error";
     d.message = e.message;
+    d.source_line = std::string(file.line_text(e.offset));
     result->diagnostics.push_back(std::move(d));
   }
   LintContext ctx{options.reference_date};
@@ -158,6 +162,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const RuleSet& rule
   // Merge in input order, so the output never depends on scheduling.
   for (LintResult& r : per_file) {
     result.files += r.files;
+    std::move(r.paths.begin(), r.paths.end(), std::back_inserter(result.paths));
     std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
     std::move(r.stories.begin(), r.stories.end(), std::back_inserter(result.stories));
     std::move(r.errors.begin(), r.errors.end(), std::back_inserter(result.errors));

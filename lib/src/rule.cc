@@ -49,6 +49,8 @@ void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& var
   d.rule = rule_.id;
   d.message = rule_.render(vars);
   d.story = story_.title;
+  d.story_index = story_.index;
+  d.source_line = std::string(f.line_text(begin));
   out_->push_back(std::move(d));
 }
 

@@ -18,7 +18,7 @@ expect_eq "bad --fail-on exits 2" 2 "$CODE"
 expect_eq "bad --fail-on message" "storylint: error: --fail-on 'sometimes' should be error, warning, info or never" "$ERR"
 run "$GOOD" --format yaml
 expect_eq "unknown format exits 2" 2 "$CODE"
-expect_eq "unknown format message" "storylint: error: unknown format 'yaml' (formats: text, json)" "$ERR"
+expect_eq "unknown format message" "storylint: error: unknown format 'yaml' (formats: text, json, sarif, github, junit, checkstyle)" "$ERR"
 run "$GOOD" --reference-date 2026-02-30
 expect_eq "bad reference date exits 2" 2 "$CODE"
 expect_eq "bad reference date message" "storylint: error: --reference-date '2026-02-30' is not a date (YYYY-MM-DD)" "$ERR"

@@ -30,6 +30,10 @@ struct Diagnostic {
   std::string message;
   /// Title of the story the finding is in (empty for file-level findings).
   std::string story;
+  /// 1-based index of that story in its file (0 for file-level findings).
+  std::size_t story_index = 0;
+  /// The text of the line the finding starts on (for carets and fingerprints).
+  std::string source_line;
 };
 
 /// Sorts by path, line, column, rule id, then message: the order every format prints.

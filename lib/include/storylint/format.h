@@ -23,13 +23,46 @@ namespace storylint {
 struct FormatOptions {
   /// Colour and the source line with a caret (text format, on a terminal).
   bool color = false;
-  /// The severity at or above which a finding fails the run (for --quiet and summaries).
+  /// The severity at or above which a finding fails the run (for --quiet and JUnit).
   Severity fail_on = Severity::error;
+  /// --fail-on never: nothing fails the run.
+  bool fail_never = false;
   /// Print only findings at or above fail_on.
   bool quiet = false;
   /// Print a count per rule after the findings.
   bool statistics = false;
+  /// Absolute folder that SARIF artifact URIs are relative to (the working directory,
+  /// normally the repository root), with a trailing '/'.
+  std::string base_dir;
 };
+
+/// Whether findings of `s` fail the run under `o`.
+inline bool fails(Severity s, const FormatOptions& o) { return !o.fail_never && s >= o.fail_on; }
+
+/// What a report says about a rule: the loaded rules plus the findings the engine itself
+/// makes (parse-error, file-too-large).
+struct RuleInfo {
+  std::string id;
+  std::string kind;
+  Severity severity = Severity::warning;
+  std::string description;
+  std::string why;
+  std::string source;
+  std::string link;
+  std::string example_bad;
+  std::string example_good;
+};
+std::vector<RuleInfo> report_rules(const RuleSet& rules);
+
+/// The project's home page (informationUri in SARIF).
+std::string_view homepage();
+
+enum class ColorMode { automatic, always, never };
+/// Decides colour for --color auto|always|never. In auto mode: FORCE_COLOR (set, not "0"
+/// or "false") or CLICOLOR_FORCE (set, not "0") turn it on; else NO_COLOR (set, not
+/// empty) turns it off; else colour when stdout is a terminal and TERM is not "dumb".
+/// `env` returns nullptr for an unset variable.
+bool use_color(ColorMode mode, bool stdout_is_tty, const char* (*env)(const char*));
 
 class Formatter {
  public:
@@ -38,7 +71,7 @@ class Formatter {
                      std::string* out) const = 0;
 };
 
-/// "text", "json"; nullptr for an unknown name.
+/// "text", "json", "sarif", "github", "junit", "checkstyle"; nullptr for an unknown name.
 std::unique_ptr<Formatter> make_formatter(std::string_view name);
 /// The names make_formatter accepts, in the order --help lists them.
 const std::vector<std::string_view>& formatter_names();

@@ -49,6 +49,8 @@ struct StorySummary {
 struct LintResult {
   std::vector<Diagnostic> diagnostics;
   std::vector<StorySummary> stories;
+  /// Every file that was read, in input order.
+  std::vector<std::string> paths;
   std::size_t files = 0;
   std::vector<InputError> errors;
 };

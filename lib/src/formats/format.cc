@@ -1,6 +1,10 @@
 // The formatter table and helpers every format shares.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+#include <map>
+
 #include "formats.h"
 
 namespace storylint {
@@ -13,8 +17,8 @@ struct Entry {
 };
 
 const Entry kFormats[] = {
-    {"text", &make_text_formatter},
-    {"json", &make_json_formatter},
+    {"text", &make_text_formatter},   {"json", &make_json_formatter},   {"sarif", &make_sarif_formatter},
+    {"github", &make_github_formatter}, {"junit", &make_junit_formatter}, {"checkstyle", &make_checkstyle_formatter},
 };
 
 }  // namespace
@@ -33,6 +37,41 @@ const std::vector<std::string_view>& formatter_names() {
     return n;
   }();
   return names;
+}
+
+std::string_view homepage() { return STORYLINT_HOMEPAGE; }
+
+std::vector<RuleInfo> report_rules(const RuleSet& rules) {
+  std::vector<RuleInfo> out;
+  for (const Rule& r : rules.rules) {
+    out.push_back({r.id, r.kind, r.severity, r.description, r.why, r.source, r.link, r.example_bad, r.example_good});
+  }
+  out.push_back({"file-too-large", "engine", Severity::error, "The file is larger than --max-file-size and was not read",
+                 "A story bank holds prose a person tells in minutes; a file of many megabytes is not a story, and "
+                 "reading it would only slow every run.",
+                 "", "", "", ""});
+  out.push_back({"parse-error", "engine", Severity::error, "The file could not be parsed",
+                 "Unclosed or invalid front matter, invalid YAML, a duplicate key, invalid UTF-8 or NUL bytes stop "
+                 "storylint from reading the story; nothing else in the file is checked until it is fixed.",
+                 "", "", "", ""});
+  std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  return out;
+}
+
+bool use_color(ColorMode mode, bool tty, const char* (*env)(const char*)) {
+  if (mode != ColorMode::automatic) return mode == ColorMode::always;
+  const char* force = env("FORCE_COLOR");
+  if (force) {
+    if (std::strcmp(force, "0") == 0 || std::strcmp(force, "false") == 0) return false;
+    return true;
+  }
+  const char* clicolor_force = env("CLICOLOR_FORCE");
+  if (clicolor_force && std::strcmp(clicolor_force, "0") != 0) return true;
+  const char* no_color = env("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = env("TERM");
+  if (term && std::strcmp(term, "dumb") == 0) return false;
+  return tty;
 }
 
 std::string escape_controls(std::string_view t) {
@@ -54,6 +93,63 @@ std::string escape_controls(std::string_view t) {
   return out;
 }
 
+std::string xml_escape(std::string_view t, bool attribute) {
+  std::string out;
+  out.reserve(t.size() + 16);
+  std::size_t i = 0;
+  while (i < t.size()) {
+    auto c = static_cast<unsigned char>(t[i]);
+    switch (c) {
+      case '&': out += "&amp;"; ++i; continue;
+      case '<': out += "&lt;"; ++i; continue;
+      case '>': out += "&gt;"; ++i; continue;
+      case '"': out += "&quot;"; ++i; continue;
+      case '\'': out += "&apos;"; ++i; continue;
+      case '\t': out += attribute ? "&#9;" : "\t"; ++i; continue;
+      case '\n': out += attribute ? "&#10;" : "\n"; ++i; continue;
+      case '\r': out += "&#13;"; ++i; continue;
+      default: break;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    std::string_view ch = len && i + len <= t.size() ? t.substr(i, len) : std::string_view();
+    bool valid = !ch.empty() && find_invalid_utf8(ch) == std::string_view::npos;
+    // U+FFFE and U+FFFF are not XML characters; C1 controls are allowed but discouraged.
+    if (!valid || ch == "\xEF\xBF\xBE" || ch == "\xEF\xBF\xBF" ||
+        (len == 2 && c == 0xC2 && static_cast<unsigned char>(t[i + 1]) <= 0x9F)) {
+      out += "\xEF\xBF\xBD";
+      i += valid ? len : 1;
+      continue;
+    }
+    out += ch;
+    i += len;
+  }
+  return out;
+}
+
+std::vector<FileGroup> group_by_file(const LintResult& r) {
+  std::vector<FileGroup> out;
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (const std::string& p : r.paths) {
+    if (index.emplace(p, out.size()).second) out.push_back({p, {}});
+  }
+  for (const Diagnostic& d : r.diagnostics) {
+    auto [it, added] = index.emplace(d.path, out.size());
+    if (added) out.push_back({d.path, {}});
+    out[it->second].diagnostics.push_back(&d);
+  }
+  return out;
+}
+
 std::string summary_line(const LintResult& r) {
   std::size_t counts[3] = {0, 0, 0};
   for (const Diagnostic& d : r.diagnostics) ++counts[static_cast<int>(d.severity)];
@@ -62,8 +158,7 @@ std::string summary_line(const LintResult& r) {
   auto plural = [](std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
-  std::string stories = plural(r.stories.size(), "story");
-  if (r.stories.size() != 1) stories = fmt::format("{} stories", r.stories.size());
+  std::string stories = r.stories.size() == 1 ? "1 story" : fmt::format("{} stories", r.stories.size());
   if (r.diagnostics.empty()) return fmt::format("no problems in {}", stories);
   std::vector<std::string> parts;
   if (counts[2]) parts.push_back(plural(counts[2], "error"));

@@ -1,4 +1,4 @@
-// JSON: {"version": 1, "diagnostics": [...], "summary": {...}}.
+// JSON: {"version": 1, "diagnostics": [...], "summary": {...}, "rules": [...]}.
 #include <nlohmann/json.hpp>
 
 #include "formats.h"
@@ -7,10 +7,12 @@ namespace storylint {
 
 namespace {
 
+using Json = nlohmann::ordered_json;
+
 class JsonFormatter final : public Formatter {
  public:
-  void write(const LintResult& r, const RuleSet&, const FormatOptions&, std::string* out) const override {
-    nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+  void write(const LintResult& r, const RuleSet& rules, const FormatOptions&, std::string* out) const override {
+    Json diags = Json::array();
     std::size_t counts[3] = {0, 0, 0};
     for (const Diagnostic& d : r.diagnostics) {
       ++counts[static_cast<int>(d.severity)];
@@ -24,17 +26,26 @@ class JsonFormatter final : public Formatter {
                        {"message", d.message},
                        {"story", d.story}});
     }
-    nlohmann::ordered_json doc = {{"version", 1},
-                                  {"diagnostics", std::move(diags)},
-                                  {"summary",
-                                   {{"files", r.files},
-                                    {"stories", r.stories.size()},
-                                    {"error", counts[2]},
-                                    {"warning", counts[1]},
-                                    {"info", counts[0]}}}};
-    // `replace` keeps a stray invalid byte from throwing; story files are validated, but
-    // paths come from the file system.
-    *out += doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    Json rule_list = Json::array();
+    for (const RuleInfo& info : report_rules(rules)) {
+      rule_list.push_back({{"id", info.id},
+                           {"severity", severity_name(info.severity)},
+                           {"description", info.description},
+                           {"why", info.why},
+                           {"help", info.link.empty() ? Json(nullptr) : Json(info.link)}});
+    }
+    Json doc = {{"version", 1},
+                {"diagnostics", std::move(diags)},
+                {"summary",
+                 {{"files", r.files},
+                  {"stories", r.stories.size()},
+                  {"error", counts[2]},
+                  {"warning", counts[1]},
+                  {"info", counts[0]}}},
+                {"rules", std::move(rule_list)}};
+    // `replace` keeps a stray invalid byte (from a file name) from throwing; JSON escapes
+    // every control character itself.
+    *out += doc.dump(2, ' ', false, Json::error_handler_t::replace);
     *out += '\n';
   }
 };

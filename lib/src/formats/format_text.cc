@@ -1,5 +1,8 @@
-// Text: `path:line:col: severity: message [rule-id]`, like a compiler.
+// Text: `path:line:col: severity: message [rule-id]`, like a compiler. With colour (on a
+// terminal) each finding also shows its source line with a caret under the span.
 #include <fmt/format.h>
+
+#include <map>
 
 #include "formats.h"
 
@@ -7,15 +10,64 @@ namespace storylint {
 
 namespace {
 
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+
+std::string_view severity_color(Severity s) {
+  switch (s) {
+    case Severity::error: return "\x1b[1;31m";
+    case Severity::warning: return "\x1b[1;33m";
+    case Severity::info: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+// The source line and a caret line under [begin, end) columns (1-based, end exclusive).
+void write_caret(const Diagnostic& d, std::string* out) {
+  std::string line = escape_controls(d.source_line);
+  for (char& c : line) {
+    if (c == '\t') c = ' ';
+  }
+  std::string gutter = fmt::format("{:>5}", d.begin.line);
+  std::size_t chars = count_chars(line), width = 1;
+  if (d.end.line == d.begin.line && d.end.column > d.begin.column) {
+    width = d.end.column - d.begin.column;
+  } else if (chars + 1 > d.begin.column) {
+    width = chars + 1 - d.begin.column;  // to the end of the line
+  }
+  std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}\n", kDim, gutter, kReset, line);
+  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}{}{}\n", kDim, std::string(gutter.size(), ' '), kReset,
+                 std::string(d.begin.column - 1, ' '), severity_color(d.severity), marks, kReset);
+}
+
 class TextFormatter final : public Formatter {
  public:
   void write(const LintResult& r, const RuleSet&, const FormatOptions& o, std::string* out) const override {
+    std::map<std::string, std::pair<std::size_t, Severity>> stats;
     for (const Diagnostic& d : r.diagnostics) {
-      if (o.quiet && d.severity < o.fail_on) continue;
-      fmt::format_to(std::back_inserter(*out), "{}:{}:{}: {}: {} [{}]\n", escape_controls(d.path), d.begin.line,
-                     d.begin.column, severity_name(d.severity), escape_controls(d.message), d.rule);
+      if (o.quiet && !fails(d.severity, o)) continue;
+      auto& st = stats[d.rule];
+      ++st.first;
+      st.second = d.severity;
+      std::string path = escape_controls(d.path), message = escape_controls(d.message);
+      if (!o.color) {
+        fmt::format_to(std::back_inserter(*out), "{}:{}:{}: {}: {} [{}]\n", path, d.begin.line, d.begin.column,
+                       severity_name(d.severity), message, d.rule);
+        continue;
+      }
+      fmt::format_to(std::back_inserter(*out), "{}{}:{}:{}:{} {}{}:{} {} {}[{}]{}\n", kBold, path, d.begin.line,
+                     d.begin.column, kReset, severity_color(d.severity), severity_name(d.severity), kReset, message,
+                     kDim, d.rule, kReset);
+      write_caret(d, out);
     }
-    if (!o.quiet || !r.diagnostics.empty()) *out += summary_line(r) + "\n";
+    if (o.statistics) {
+      for (const auto& [rule, st] : stats) {
+        fmt::format_to(std::back_inserter(*out), "{:>5}  {} ({})\n", st.first, rule, severity_name(st.second));
+      }
+    }
+    if (!o.quiet) *out += summary_line(r) + "\n";
   }
 };
 

@@ -1,0 +1,63 @@
+// GitHub Actions workflow commands: `::error file=..,line=..::message`.
+//
+// The runner splits a command at "::" and its properties at ',' and '=', then unescapes
+// %25 %0D %0A (and %3A %2C in properties). Escaping exactly those characters means no
+// story text, path or message can end the command early or start a second one.
+#include <fmt/format.h>
+
+#include "formats.h"
+
+namespace storylint {
+
+namespace {
+
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    switch (c) {
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view command(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "notice";
+  }
+  return "notice";
+}
+
+class GithubFormatter final : public Formatter {
+ public:
+  void write(const LintResult& r, const RuleSet&, const FormatOptions&, std::string* out) const override {
+    for (const Diagnostic& d : r.diagnostics) {
+      fmt::format_to(std::back_inserter(*out), "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                     command(d.severity), escape_property(d.path), d.begin.line, d.begin.column, d.end.line,
+                     d.end.column, escape_property("storylint " + d.rule), escape_data(d.message));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> make_github_formatter() { return std::make_unique<GithubFormatter>(); }
+
+}  // namespace storylint

