@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kinds/kind.h"
+#include "rule_source.h"
 #include "storylint/rule.h"
 #include "yaml_tree.h"
 
@@ -14,7 +15,7 @@ namespace storylint {
 namespace {
 
 const std::vector<std::string_view> kTopKeys = {"id",  "kind",   "severity", "scope",    "message", "description",
-                                                "why", "source", "link",     "options",  "examples", "tests"};
+                                                "why", "source", "link",     "options",  "examples", "tests", "levels"};
 
 std::string stem(std::string_view path) {
   std::size_t slash = path.find_last_of('/');
@@ -41,11 +42,12 @@ std::string describe(const yaml::Node& n) {
 
 class Loader {
  public:
-  Loader(const RuleFile& rf, std::vector<LoadError>* errors) : file_(rf.path, rf.text), errors_(errors) {}
+  Loader(const RuleFile& rf, std::vector<LoadError>* errors)
+      : src_(std::make_shared<RuleSource>(rf)), file_(src_->file), errors_(errors) {}
 
-  bool load(Rule* rule) {
+  bool load(Rule* rule, std::string_view level) {
     std::size_t before = errors_->size();
-    yaml::Document doc;
+    yaml::Document& doc = src_->doc;
     yaml::Error err;
     if (!yaml::parse(file_.text, 0, file_.text.size(), &doc, &err)) {
       error(err.offset, fmt::format("invalid YAML: {}", err.message));
@@ -103,18 +105,14 @@ class Loader {
                                        : fmt::format(" (did you mean '{}'?)", hint)));
       }
     }
+    src_->kind = kind;
+    src_->options = root->get("options");
+    src_->levels = root->get("levels");
+    read_levels(rule);
+    rule->definition = src_;
     if (kind) {
       check_placeholders(*root, *kind, rule->message);
-      const yaml::Node* options = root->get("options");
-      if (options) {
-        for (const auto& [k, v] : options->entries) {
-          if (k->is_scalar()) rule->option_text.emplace_back(k->value, describe(*v));
-        }
-      }
-      kinds::Options reader(options, file_, errors_);
-      std::unique_ptr<Check> check = kind->make(reader, *rule);
-      reader.finish(kind->name);
-      rule->check = std::move(check);
+      compile_rule(rule, level, {}, errors_);
     }
     return errors_->size() == before;
   }
@@ -208,6 +206,30 @@ class Loader {
     }
   }
 
+  void read_levels(Rule* rule) {
+    const yaml::Node* levels = src_->levels;
+    if (!levels) return;
+    if (levels->kind != yaml::Kind::map) {
+      error(levels->offset, "'levels' should map levels (L4..L8) to options");
+      return;
+    }
+    for (const auto& [k, v] : levels->entries) {
+      if (!k->is_scalar() || !valid_level(k->value)) {
+        error(k->offset, fmt::format("unknown level '{}' (use L4, L5, L6, L7 or L8)", k->is_scalar() ? k->value : "?"));
+        continue;
+      }
+      if (v->kind != yaml::Kind::map) {
+        error(v->offset, fmt::format("'levels.{}' should be a mapping of options", k->value));
+        continue;
+      }
+      std::vector<RuleOption> opts;
+      for (const auto& [ok, ov] : v->entries) {
+        if (ok->is_scalar()) opts.push_back({ok->value, describe(*ov), fmt::format("level {}", k->value)});
+      }
+      rule->level_defaults.emplace_back(k->value, std::move(opts));
+    }
+  }
+
   void check_placeholders(const yaml::Node& root, const kinds::KindSpec& kind, std::string_view message) {
     std::size_t pos = 0;
     while ((pos = message.find('{', pos)) != std::string_view::npos) {
@@ -225,18 +247,58 @@ class Loader {
     }
   }
 
-  SourceFile file_;
+  std::shared_ptr<RuleSource> src_;
+  const SourceFile& file_;
   std::vector<LoadError>* errors_;
 };
 
 }  // namespace
 
-bool load_rules(const std::vector<RuleFile>& files, RuleSet* out, std::vector<LoadError>* errors) {
+bool valid_level(std::string_view level) {
+  return level == "L4" || level == "L5" || level == "L6" || level == "L7" || level == "L8";
+}
+
+bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::OptionLayer>& extra,
+                  std::vector<LoadError>* errors) {
+  const RuleSource& src = *rule->definition;
+  rule->check.reset();
+  if (!src.kind) return false;
+  std::vector<kinds::OptionLayer> layers;
+  layers.push_back({src.options, &src.file, "rule default"});
+  if (src.levels && src.levels->kind == yaml::Kind::map) {
+    if (const yaml::Node* l = src.levels->get(level); l && l->kind == yaml::Kind::map) {
+      layers.push_back({l, &src.file, fmt::format("level {}", level)});
+    }
+  }
+  layers.insert(layers.end(), extra.begin(), extra.end());
+  // Effective options with their origin: the last layer naming a key wins.
+  rule->options.clear();
+  for (const kinds::OptionLayer& layer : layers) {
+    if (!layer.map || layer.map->kind != yaml::Kind::map) continue;
+    for (const auto& [k, v] : layer.map->entries) {
+      if (!k->is_scalar()) continue;
+      auto it = std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == k->value; });
+      RuleOption o{k->value, describe(*v), layer.origin};
+      if (it == rule->options.end()) rule->options.push_back(std::move(o));
+      else *it = std::move(o);
+    }
+  }
+  std::size_t before = errors->size();
+  kinds::Options reader(layers, errors);
+  std::unique_ptr<Check> check = src.kind->make(reader, *rule);
+  reader.finish(src.kind->name);
+  if (errors->size() != before) return false;
+  rule->check = std::move(check);
+  return true;
+}
+
+bool load_rules(const std::vector<RuleFile>& files, RuleSet* out, std::vector<LoadError>* errors,
+                std::string_view level) {
   bool ok = true;
   for (const RuleFile& f : files) {
     Rule rule;
     Loader loader(f, errors);
-    if (!loader.load(&rule)) {
+    if (!loader.load(&rule, level)) {
       ok = false;
       continue;
     }

@@ -14,6 +14,7 @@
 //     ...
 //   source: Ace the LP Interview guide
 //   options: { numerator: [...], denominator: [...], min_count: 3, max_share: 0.2 }
+//   levels: { L7: { min_amount: 5000000 } }   # option defaults for a level
 //   examples: { bad: "...", good: "..." }
 //   tests: { must_fire: [...], must_not_fire: [...] }
 //
@@ -72,6 +73,15 @@ class Check {
   virtual void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const = 0;
 };
 
+struct RuleSource;  // the parsed rule file (internal), kept to recompile with overrides
+
+/// One effective option of a rule, for `explain` and `config --print`.
+struct RuleOption {
+  std::string name;
+  std::string value;   // as written ("150", "[a, b]")
+  std::string origin;  // "rule default", "level L7", ".storylint.yaml:4:5", "--set"
+};
+
 /// A test case carried by a rule file: a snippet placed in the rule's first scope part,
 /// or (`story: true`) a whole Markdown story.
 struct RuleCase {
@@ -98,9 +108,14 @@ class Rule {
   std::string example_good;
   std::vector<RuleCase> must_fire;
   std::vector<RuleCase> must_not_fire;
-  /// Each option as written in the rule file, for `explain` and `config --print`.
-  std::vector<std::pair<std::string, std::string>> option_text;
+  /// Effective options and where each came from.
+  std::vector<RuleOption> options;
+  /// Option defaults per level, as written in the rule file's `levels:` (for `explain`).
+  std::vector<std::pair<std::string, std::vector<RuleOption>>> level_defaults;
+  /// Where the severity came from ("rule default", a config position, "--set").
+  std::string severity_origin = "rule default";
   std::shared_ptr<const Check> check;
+  std::shared_ptr<const RuleSource> definition;
 
   /// Fills {name} placeholders; unknown ones are left as written (the loader already
   /// rejected them).
@@ -130,9 +145,14 @@ class RuleSet {
   const Rule* find(std::string_view id) const;
 };
 
-/// Loads and compiles rule files. Returns false when any error was found; the rules
-/// that loaded cleanly are still added.
-bool load_rules(const std::vector<RuleFile>& files, RuleSet* out, std::vector<LoadError>* errors);
+/// The levels storylint knows, "L4" to "L8"; the default is "L5".
+bool valid_level(std::string_view level);
+inline constexpr std::string_view kDefaultLevel = "L5";
+
+/// Loads and compiles rule files at `level` (their `levels:` defaults apply). Returns
+/// false when any error was found; the rules that loaded cleanly are still added.
+bool load_rules(const std::vector<RuleFile>& files, RuleSet* out, std::vector<LoadError>* errors,
+                std::string_view level = kDefaultLevel);
 
 /// The built-in rules embedded in the binary at build time.
 const std::vector<RuleFile>& builtin_rule_files();

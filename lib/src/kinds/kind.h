@@ -19,10 +19,18 @@
 
 namespace storylint::kinds {
 
+/// One source of option values: a mapping in some file (the rule file's `options:`, its
+/// `levels.L7:`, a rule's entry in .storylint.yaml, a --set). Later layers win, and an
+/// error about a key is reported in the file of the layer that supplied it.
+struct OptionLayer {
+  const yaml::Node* map = nullptr;
+  const SourceFile* file = nullptr;
+  std::string origin;  // for `config --print`: "rule default", "level L7", ".storylint.yaml"...
+};
+
 class Options {
  public:
-  /// `map` is the rule's `options:` mapping (nullptr when absent).
-  Options(const yaml::Node* map, const SourceFile& file, std::vector<LoadError>* errors);
+  Options(std::vector<OptionLayer> layers, std::vector<LoadError>* errors);
 
   bool has(std::string_view key) const;
   double number(std::string_view key, double def, double min, double max);
@@ -39,13 +47,13 @@ class Options {
   void finish(std::string_view kind);
   bool ignore_case() const { return ignore_case_; }
   void set_ignore_case(bool v) { ignore_case_ = v; }
-  /// Position of the rule file's `options:` key or the file start.
+  /// The value of `key` from the last layer that has it, or nullptr.
   const yaml::Node* node(std::string_view key) const;
 
  private:
-  Position position_of(std::size_t offset) const { return file_.position(offset); }
-  const yaml::Node* map_;
-  const SourceFile& file_;
+  const OptionLayer* layer_of(std::string_view key) const;
+  void error_at(const OptionLayer* layer, std::size_t offset, std::string message);
+  std::vector<OptionLayer> layers_;
   std::vector<LoadError>* errors_;
   std::set<std::string, std::less<>> read_;
   bool ignore_case_ = true;

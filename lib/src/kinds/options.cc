@@ -6,17 +6,42 @@
 
 namespace storylint::kinds {
 
-Options::Options(const yaml::Node* map, const SourceFile& file, std::vector<LoadError>* errors)
-    : map_(map), file_(file), errors_(errors) {}
+Options::Options(std::vector<OptionLayer> layers, std::vector<LoadError>* errors)
+    : layers_(std::move(layers)), errors_(errors) {}
 
-const yaml::Node* Options::node(std::string_view key) const { return map_ ? map_->get(key) : nullptr; }
+const OptionLayer* Options::layer_of(std::string_view key) const {
+  for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+    if (it->map && it->map->kind == yaml::Kind::map && it->map->get(key)) return &*it;
+  }
+  return nullptr;
+}
+
+const yaml::Node* Options::node(std::string_view key) const {
+  const OptionLayer* l = layer_of(key);
+  return l ? l->map->get(key) : nullptr;
+}
 
 bool Options::has(std::string_view key) const { return node(key) != nullptr; }
 
+void Options::error_at(const OptionLayer* layer, std::size_t offset, std::string message) {
+  if (!layer) {
+    for (const OptionLayer& l : layers_) {
+      if (l.file) layer = &l;
+    }
+  }
+  if (!layer || !layer->file) {
+    errors_->push_back({"", {1, 1}, std::move(message)});
+    return;
+  }
+  errors_->push_back({layer->file->path, layer->file->position(offset), std::move(message)});
+}
+
 void Options::error(std::string_view key, std::string message) {
-  const yaml::Node* n = node(key);
-  std::size_t at = n ? n->offset : (map_ ? map_->offset : 0);
-  errors_->push_back({file_.path, position_of(at), std::move(message)});
+  const OptionLayer* l = layer_of(key);
+  const yaml::Node* n = l ? l->map->get(key) : nullptr;
+  std::size_t at = n ? n->offset : 0;
+  if (!l && !layers_.empty() && layers_.front().map) at = layers_.front().map->offset;
+  error_at(l ? l : (layers_.empty() ? nullptr : &layers_.front()), at, std::move(message));
 }
 
 double Options::number(std::string_view key, double def, double min, double max) {
@@ -69,8 +94,8 @@ std::vector<std::string> Options::strings(std::string_view key) {
       if (item->is_scalar()) {
         out.push_back(item->value);
       } else {
-        errors_->push_back({file_.path, position_of(item->offset),
-                            fmt::format("option '{}' should list strings, not {}", key, yaml::kind_name(item->kind))});
+        error_at(layer_of(key), item->offset,
+                 fmt::format("option '{}' should list strings, not {}", key, yaml::kind_name(item->kind)));
       }
     }
     return out;
@@ -107,8 +132,7 @@ std::unique_ptr<RE2> Options::patterns(std::string_view key, bool required, bool
     RE2 one(list[i], pattern_options(ignore_case_));
     if (!one.ok()) {
       std::size_t at = n->kind == yaml::Kind::sequence && i < n->items.size() ? n->items[i]->offset : n->offset;
-      errors_->push_back({file_.path, position_of(at),
-                          fmt::format("invalid pattern in '{}': {} (in `{}`)", key, one.error(), list[i])});
+      error_at(layer_of(key), at, fmt::format("invalid pattern in '{}': {} (in `{}`)", key, one.error(), list[i]));
       return nullptr;
     }
   }
@@ -117,19 +141,22 @@ std::unique_ptr<RE2> Options::patterns(std::string_view key, bool required, bool
 }
 
 void Options::finish(std::string_view kind) {
-  if (!map_) return;
-  if (map_->kind != yaml::Kind::map) {
-    errors_->push_back({file_.path, position_of(map_->offset), "'options' should be a mapping"});
-    return;
-  }
   std::vector<std::string_view> known(read_.begin(), read_.end());
-  for (const auto& [k, v] : map_->entries) {
-    if (!k->is_scalar() || read_.count(k->value)) continue;
-    std::string hint = closest_match(k->value, known);
-    errors_->push_back({file_.path, position_of(k->offset),
-                        fmt::format("unknown option '{}' for kind '{}'{}", k->value, kind,
-                                    hint.empty() ? fmt::format(" (it takes: {})", fmt::join(known, ", "))
-                                                 : fmt::format(" (did you mean '{}'?)", hint))});
+  std::set<std::string, std::less<>> reported;
+  for (const OptionLayer& l : layers_) {
+    if (!l.map) continue;
+    if (l.map->kind != yaml::Kind::map) {
+      error_at(&l, l.map->offset, "options should be a mapping of option names to values");
+      continue;
+    }
+    for (const auto& [k, v] : l.map->entries) {
+      if (!k->is_scalar() || read_.count(k->value) || !reported.insert(k->value).second) continue;
+      std::string hint = closest_match(k->value, known);
+      error_at(&l, k->offset,
+               fmt::format("unknown option '{}' for kind '{}'{}", k->value, kind,
+                           hint.empty() ? fmt::format(" (it takes: {})", fmt::join(known, ", "))
+                                        : fmt::format(" (did you mean '{}'?)", hint)));
+    }
   }
 }
 
