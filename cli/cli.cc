@@ -1,103 +1,181 @@
 #include "cli.h"
 
 #include <CLI/CLI.hpp>
-
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "commands.h"
+#include "storylint/config.h"
 #include "storylint/format.h"
 #include "storylint/io.h"
 #include "storylint/lint.h"
 
 namespace storylint::cli {
 
-namespace {
+void print_error(std::string_view message) { fmt::print(stderr, "storylint: error: {}\n", escape_controls(message)); }
 
-/// Everything the command line sets, field by field.
-struct Options {
-  std::vector<std::string> paths;   // files and folders to lint (default ".")
-  std::string format = "text";      // --format
-  std::string reference_date;       // --reference-date YYYY-MM-DD (default today, UTC)
-  std::string fail_on = "error";    // --fail-on error|warning|info|never
-  std::string output;               // --output FILE (default: stdout)
-  std::string color = "auto";       // --color auto|always|never
-  bool quiet = false;               // --quiet: only findings at or above --fail-on
-  bool statistics = false;          // --statistics: a count per rule
-  unsigned jobs = 0;                // --jobs (0: one per core)
-  std::size_t max_file_size = 10 * 1024 * 1024;
-};
-
-void print_error(std::string_view message) { fmt::print(stderr, "storylint: error: {}\n", message); }
-
-bool load_builtin_rules(RuleSet* rules) {
-  std::vector<LoadError> errors;
-  if (load_rules(builtin_rule_files(), rules, &errors)) return true;
+void print_load_errors(const std::vector<LoadError>& errors) {
   for (const LoadError& e : errors) {
-    fmt::print(stderr, "{}:{}:{}: error: {} [rule-file]\n", e.path, e.position.line, e.position.column, e.message);
+    if (e.path.empty() || e.path.starts_with("--")) {
+      print_error(e.path.empty() ? e.message : fmt::format("{}: {}", e.path, e.message));
+    } else {
+      fmt::print(stderr, "{}:{}:{}: error: {} [config]\n", escape_controls(e.path), e.position.line,
+                 e.position.column, escape_controls(e.message));
+    }
   }
-  return false;
 }
 
-int lint(const Options& o) {
-  LintOptions lo;
-  lo.jobs = o.jobs;
-  lo.max_file_size = o.max_file_size;
-  if (!o.reference_date.empty() && !parse_iso_date(o.reference_date, &lo.reference_date)) {
+std::shared_ptr<const RuleSet> load_builtin_rules() {
+  auto rules = std::make_shared<RuleSet>();
+  std::vector<LoadError> errors;
+  if (load_rules(builtin_rule_files(), rules.get(), &errors)) return rules;
+  print_load_errors(errors);
+  return nullptr;
+}
+
+Overrides overrides_of(const Options& o) {
+  Overrides v;
+  v.config_file = o.config;
+  v.no_config = o.no_config;
+  v.level = o.level;
+  v.reference_date = o.reference_date;
+  v.fail_on = o.fail_on;
+  v.select = o.select;
+  v.ignore = o.ignore;
+  v.set = o.set;
+  return v;
+}
+
+bool validate_overrides(const Options& o) {
+  Date d;
+  if (!o.reference_date.empty() && !parse_iso_date(o.reference_date, &d)) {
     print_error(fmt::format("--reference-date '{}' is not a date (YYYY-MM-DD)", o.reference_date));
+    return false;
+  }
+  Severity s;
+  if (!o.fail_on.empty() && o.fail_on != "never" && !parse_severity(o.fail_on, &s)) {
+    print_error(fmt::format("--fail-on '{}' should be error, warning, info or never", o.fail_on));
+    return false;
+  }
+  if (!o.level.empty() && !valid_level(o.level)) {
+    print_error(fmt::format("--level '{}' should be L4, L5, L6, L7 or L8", o.level));
+    return false;
+  }
+  if (!o.config.empty() && !std::filesystem::is_regular_file(o.config)) {
+    print_error(fmt::format("--config {}: no such file", o.config));
+    return false;
+  }
+  return true;
+}
+
+const Config* config_for(ConfigLoader& loader, const std::string& path) {
+  std::vector<LoadError> errors;
+  const Config* c = loader.for_path(path, &errors);
+  if (!c) print_load_errors(errors);
+  return c;
+}
+
+namespace {
+
+int lint(const Options& o) {
+  if (!validate_overrides(o)) return kUsage;
+  auto formatter = make_formatter(o.format);
+  if (!formatter) {
+    print_error(fmt::format("unknown format '{}' (formats: {})", o.format, fmt::join(formatter_names(), ", ")));
     return kUsage;
   }
+  if (o.color != "auto" && o.color != "always" && o.color != "never") {
+    print_error(fmt::format("--color '{}' should be auto, always or never", o.color));
+    return kUsage;
+  }
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  ConfigLoader loader(overrides_of(o), builtin);
+
+  // Resolve every file's configuration first (and stop on any mistake in one).
+  std::vector<InputError> input_errors;
+  std::vector<InputFile> inputs = collect_inputs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, &input_errors);
+  std::vector<LintTarget> targets;
+  std::vector<LoadError> load_errors;
+  std::vector<const Config*> used;
+  for (InputFile& in : inputs) {
+    const Config* c = loader.for_path(in.path, &load_errors);
+    if (!c) continue;
+    if (!in.explicit_ && !c->includes(in.path)) continue;
+    if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
+    targets.push_back({std::move(in.path), &c->settings});
+  }
+  if (!load_errors.empty()) {
+    print_load_errors(load_errors);
+    return kUsage;
+  }
+
   FormatOptions fo;
-  fo.fail_never = o.fail_on == "never";
+  // The run fails at the strictest fail_on among the configurations used.
+  std::string fail_on = o.fail_on;
+  if (fail_on.empty()) {
+    std::optional<Severity> strictest;
+    for (const Config* c : used) {
+      Severity s;
+      if (parse_severity(c->fail_on.value, &s) && (!strictest || s < *strictest)) strictest = s;
+    }
+    fail_on = used.empty() ? "error" : strictest ? std::string(severity_name(*strictest)) : "never";
+  }
+  fo.fail_never = fail_on == "never";
+  if (!fo.fail_never) parse_severity(fail_on, &fo.fail_on);
   fo.quiet = o.quiet;
   fo.statistics = o.statistics;
   std::error_code ec;
   fo.base_dir = std::filesystem::current_path(ec).string();
   if (!fo.base_dir.empty() && fo.base_dir.back() != '/') fo.base_dir += '/';
   ColorMode color = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
-  if (o.color != "auto" && o.color != "always" && o.color != "never") {
-    print_error(fmt::format("--color '{}' should be auto, always or never", o.color));
-    return kUsage;
-  }
   // A report written to a file is never coloured unless asked for.
   fo.color = use_color(color, o.output.empty() && isatty(STDOUT_FILENO), [](const char* n) -> const char* {
     return std::getenv(n);
   });
-  if (!fo.fail_never && !parse_severity(o.fail_on, &fo.fail_on)) {
-    print_error(fmt::format("--fail-on '{}' should be error, warning, info or never", o.fail_on));
-    return kUsage;
-  }
-  auto formatter = make_formatter(o.format);
-  if (!formatter) {
-    print_error(fmt::format("unknown format '{}' (formats: {})", o.format, fmt::join(formatter_names(), ", ")));
-    return kUsage;
-  }
-  RuleSet rules;
-  if (!load_builtin_rules(&rules)) return kUsage;
 
-  LintResult result = lint_paths(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, rules, lo);
+  LintOptions lo;
+  lo.jobs = o.jobs;
+  lo.max_file_size = o.max_file_size;
+  LintResult result = lint_targets(targets, lo);
+  result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
+
   std::string out;
-  formatter->write(result, rules, fo, &out);
-  for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", escape_controls(e.path), e.message));
+  RuleSet report_rules_set = used.empty() ? *builtin : *used.front()->settings.rules;
+  formatter->write(result, report_rules_set, fo, &out);
+  for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
   if (o.output.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
   } else if (std::string err; !write_file_atomic(o.output, out, &err)) {
-    print_error(fmt::format("cannot write {}: {}", escape_controls(o.output), err));
+    print_error(fmt::format("cannot write {}: {}", o.output, err));
     return kUsage;
   }
-
   if (!result.errors.empty()) return kUsage;
   for (const Diagnostic& d : result.diagnostics) {
     if (fails(d.severity, fo)) return kFindings;
   }
   return kClean;
+}
+
+void add_config_options(CLI::App& app, Options& o) {
+  app.add_option("--config", o.config, "Use this configuration file instead of finding .storylint.yaml");
+  app.add_flag("--no-config", o.no_config, "Ignore configuration files");
+  app.add_option("--level", o.level, "Candidate level L4..L8 (default: from configuration, else L5)");
+  app.add_option("--select", o.select, "Run only these rules (repeatable, or comma-separated)")->delimiter(',');
+  app.add_option("--ignore", o.ignore, "Do not run these rules (repeatable, or comma-separated)")->delimiter(',');
+  app.add_option("--set", o.set, "Set a rule option: RULE.OPTION=VALUE (VALUE is YAML, e.g. [a, b])");
+  app.add_option("--reference-date", o.reference_date,
+                 "The date recency rules measure against, YYYY-MM-DD (default: today, UTC)");
 }
 
 }  // namespace
@@ -107,28 +185,36 @@ int run(int argc, char** argv) {
   CLI::App app{"storylint: a linter for behavioral-interview story banks (STAR/STARL in Markdown or YAML)",
                "storylint"};
   app.set_version_flag("--version", std::string("storylint ") + STORYLINT_VERSION);
+  app.fallthrough();
   app.add_option("paths", o.paths, "Story files and folders to lint (default: .)");
   app.add_option("-f,--format", o.format, "Output format: text, json, sarif, github, junit, checkstyle")
       ->default_str("text");
   app.add_option("-o,--output", o.output, "Write the report to this file (whole, via a temporary file) instead of stdout");
+  app.add_option("--fail-on", o.fail_on,
+                 "Exit 1 when a finding at or above this exists: error, warning, info, never (default: from "
+                 "configuration, else error)");
   app.add_option("--color", o.color, "Colour and source carets in text output: auto, always, never")
       ->default_str("auto");
   app.add_flag("-q,--quiet", o.quiet, "Print only findings at or above --fail-on, and no summary");
   app.add_flag("--statistics", o.statistics, "After the findings, print a count per rule (text format)");
-  app.add_option("--reference-date", o.reference_date,
-                 "The date recency rules measure against, YYYY-MM-DD (default: today, UTC)");
-  app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding at or above this exists: error, warning, info, never")
-      ->default_str("error");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: one per core)");
   app.add_option("--max-file-size", o.max_file_size, "Files larger than this many bytes are not read")
       ->default_str("10485760");
+  add_config_options(app, o);
+
+  int (*command)(const Options&) = &lint;
+  for (const Command& c : commands()) {
+    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
+    c.setup(*sub, o);
+    sub->callback([&command, fn = c.run] { command = fn; });
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kClean : kUsage;
   }
-  return lint(o);
+  return command(o);
 }
 
 }  // namespace storylint::cli

@@ -1,5 +1,17 @@
-// The command line: parses arguments (CLI11), runs the pipeline, prints, exits.
+// The command line: parses arguments (CLI11), runs a command, prints, exits.
 #pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storylint/config.h"
+#include "storylint/rule.h"
+
+namespace CLI {
+class App;
+}
 
 namespace storylint::cli {
 
@@ -7,6 +19,38 @@ namespace storylint::cli {
 /// 2 usage error, unreadable path or broken rule/config file.
 enum ExitCode { kClean = 0, kFindings = 1, kUsage = 2 };
 
+/// Everything the command line sets, field by field.
+struct Options {
+  std::vector<std::string> paths;   // files and folders to lint (default ".")
+  std::string format = "text";      // --format
+  std::string output;               // --output FILE (default: stdout)
+  std::string reference_date;       // --reference-date YYYY-MM-DD (default: config, else today)
+  std::string fail_on;              // --fail-on error|warning|info|never (default: config, else error)
+  std::string color = "auto";       // --color auto|always|never
+  bool quiet = false;               // --quiet: only findings at or above --fail-on
+  bool statistics = false;          // --statistics: a count per rule
+  unsigned jobs = 0;                // --jobs (0: one per core)
+  std::size_t max_file_size = 10 * 1024 * 1024;
+  std::string config;               // --config FILE
+  bool no_config = false;           // --no-config
+  std::string level;                // --level
+  std::vector<std::string> select, ignore, set;
+  // Subcommands.
+  std::string rule;                 // explain RULE
+  std::string dir = ".";            // init [DIR]
+  std::string print_path;           // config --print PATH
+  std::vector<std::string> rule_paths;  // test RULE_PATH...
+};
+
 int run(int argc, char** argv);
+
+// Shared by the commands.
+void print_error(std::string_view message);
+void print_load_errors(const std::vector<LoadError>& errors);
+std::shared_ptr<const RuleSet> load_builtin_rules();
+Overrides overrides_of(const Options& o);
+bool validate_overrides(const Options& o);
+/// The configuration for `path`, printing its errors (nullptr then).
+const Config* config_for(ConfigLoader& loader, const std::string& path);
 
 }  // namespace storylint::cli

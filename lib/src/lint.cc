@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "suppress.h"
+
 namespace storylint {
 
 namespace fs = std::filesystem;
@@ -22,7 +24,7 @@ bool hidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-void walk(const fs::path& root, std::vector<std::string>* out, std::vector<InputError>* errors) {
+void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputError>* errors) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) {
@@ -45,7 +47,7 @@ void walk(const fs::path& root, std::vector<std::string>* out, std::vector<Input
     found.push_back(p.generic_string());
   }
   std::sort(found.begin(), found.end());
-  out->insert(out->end(), found.begin(), found.end());
+  for (std::string& f : found) out->push_back({std::move(f), false});
 }
 
 bool read_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err, bool* too_large,
@@ -67,7 +69,7 @@ bool read_file(const std::string& path, std::size_t max_size, std::string* out, 
   return true;
 }
 
-void lint_one(const std::string& path, const RuleSet& rules, const LintOptions& options, LintResult* r) {
+void lint_one(const std::string& path, const Settings& settings, const LintOptions& options, LintResult* r) {
   std::string text, err;
   bool too_large = false;
   std::uintmax_t size = 0;
@@ -88,13 +90,13 @@ void lint_one(const std::string& path, const RuleSet& rules, const LintOptions& 
     return;
   }
   SourceFile file(path, std::move(text));
-  lint_source(file, rules, options, r);
+  lint_source(file, settings, r);
 }
 
 }  // namespace
 
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors) {
-  std::vector<std::string> out;
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors) {
+  std::vector<InputFile> out;
   for (const std::string& p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
@@ -107,16 +109,31 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, s
     } else if (format_for_path(p) == FileFormat::other) {
       errors->push_back({p, "not a story file: storylint reads .md, .markdown, .yaml and .yml"});
     } else {
-      out.push_back(p);
+      out.push_back({p, true});
     }
   }
   return out;
 }
 
-void lint_source(const SourceFile& file, const RuleSet& rules, const LintOptions& options, LintResult* result) {
+Settings Settings::with_rules(std::shared_ptr<const RuleSet> rules) {
+  Settings s;
+  for (const Rule& r : rules->rules) s.known_rules.push_back(r.id);
+  for (const auto& [id, sev] : engine_rules()) s.known_rules.emplace_back(id);
+  s.rules = std::move(rules);
+  return s;
+}
+
+std::vector<std::pair<std::string_view, Severity>> engine_rules() {
+  return {{"file-too-large", Severity::error},
+          {"invalid-suppression", Severity::warning},
+          {"parse-error", Severity::error},
+          {"unused-suppression", Severity::info}};
+}
+
+void lint_source(const SourceFile& file, const Settings& settings, LintResult* result) {
   ++result->files;
   result->paths.push_back(file.path);
-  ParsedFile parsed = parse_story_file(file);
+  ParsedFile parsed = parse_story_file(file, settings.parse);
   for (const ParseError& e : parsed.errors) {
     Diagnostic d;
     d.path = file.path;
@@ -128,29 +145,33 @@ void lint_source(const SourceFile& file, const RuleSet& rules, const LintOptions
     d.source_line = std::string(file.line_text(e.offset));
     result->diagnostics.push_back(std::move(d));
   }
-  LintContext ctx{options.reference_date};
+  LintContext ctx{settings.reference_date};
+  std::vector<Diagnostic> found;
   for (const Story& story : parsed.stories) {
-    std::size_t before = result->diagnostics.size();
-    for (const Rule& rule : rules.rules) {
-      bool disabled = std::any_of(story.meta.disabled_rules.begin(), story.meta.disabled_rules.end(),
-                                  [&](const MetaField& f) { return f.value == rule.id; });
-      if (disabled || !rule.check) continue;
-      Reporter reporter(story, rule, &result->diagnostics);
+    for (const Rule& rule : settings.rules->rules) {
+      if (!rule.check) continue;
+      Reporter reporter(story, rule, &found);
       rule.check->run(story, rule, ctx, reporter);
     }
-    result->stories.push_back({file.path, story.title, result->diagnostics.size() - before});
   }
+  apply_suppressions(file, parsed, settings, &found);
+  for (const Story& story : parsed.stories) {
+    std::size_t n = std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) { return d.story_index == story.index; });
+    result->stories.push_back({file.path, story.title, n});
+  }
+  std::move(found.begin(), found.end(), std::back_inserter(result->diagnostics));
 }
 
-LintResult lint_paths(const std::vector<std::string>& paths, const RuleSet& rules, const LintOptions& options) {
+LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOptions& options) {
   LintResult result;
-  std::vector<std::string> files = collect_inputs(paths, &result.errors);
-  std::vector<LintResult> per_file(files.size());
+  std::vector<LintResult> per_file(targets.size());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, targets.size()));
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) lint_one(files[i], rules, options, &per_file[i]);
+    for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) {
+      lint_one(targets[i].path, *targets[i].settings, options, &per_file[i]);
+    }
   };
   if (jobs <= 1) {
     worker();
@@ -169,6 +190,16 @@ LintResult lint_paths(const std::vector<std::string>& paths, const RuleSet& rule
   }
   sort_diagnostics(result.diagnostics);
   return result;
+}
+
+LintResult lint_paths(const std::vector<std::string>& paths, const Settings& settings, const LintOptions& options) {
+  std::vector<InputError> errors;
+  std::vector<LintTarget> targets;
+  for (InputFile& f : collect_inputs(paths, &errors)) targets.push_back({std::move(f.path), &settings});
+  LintResult r = lint_targets(targets, options);
+  errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+  r.errors = std::move(errors);
+  return r;
 }
 
 }  // namespace storylint

@@ -267,7 +267,7 @@ std::string_view trim_view(std::string_view s) {
 
 // Finds a part label at prose offset `at` (a line start) of a paragraph. On success sets
 // the part and where the content after the label begins.
-bool label_at(const Block& b, std::size_t at, Part* part, std::size_t* content) {
+bool label_at(const Block& b, std::size_t at, const std::vector<SectionAlias>& aliases, Part* part, std::size_t* content) {
   const std::string& t = b.text.text();
   std::size_t i = at;
   while (i < t.size() && t[i] == ' ') ++i;
@@ -282,7 +282,7 @@ bool label_at(const Block& b, std::size_t at, Part* part, std::size_t* content) 
     std::string_view label = std::string_view(t).substr(sb, se - sb);
     bool has_colon = trim_view(label).ends_with(':') || (se < t.size() && t[se] == ':') ||
                      (se + 1 < t.size() && t[se] == ' ' && t[se + 1] == ':');
-    if (has_colon && part_from_label(label, true, part)) {
+    if (has_colon && part_from_label(label, true, part, &aliases)) {
       *content = skip_colon_space(se);
       return true;
     }
@@ -290,15 +290,15 @@ bool label_at(const Block& b, std::size_t at, Part* part, std::size_t* content) 
   }
   // A plain "S:" or "Situation:" prefix.
   std::size_t colon = t.find(':', i);
-  if (colon == std::string::npos || colon - i > 20) return false;
+  if (colon == std::string::npos || colon - i > 40) return false;
   std::string_view label = std::string_view(t).substr(i, colon - i);
   if (label.find_first_of(".!?,;") != std::string_view::npos) return false;
-  if (!part_from_label(label, true, part)) return false;
+  if (!part_from_label(label, true, part, &aliases)) return false;
   *content = skip_colon_space(colon + 1);
   return true;
 }
 
-std::vector<Item> to_items(const std::vector<Block>& blocks, const SourceFile& f) {
+std::vector<Item> to_items(const std::vector<Block>& blocks, const SourceFile& f, const std::vector<SectionAlias>& aliases) {
   std::vector<Item> items;
   for (const Block& b : blocks) {
     std::size_t line_begin = f.line_start(f.position(b.offset).line - 1);
@@ -307,7 +307,7 @@ std::vector<Item> to_items(const std::vector<Block>& blocks, const SourceFile& f
       std::string_view title = trim_view(b.text.text());
       it.level = b.level;
       it.offset = line_begin;
-      if (part_from_label(title, false, &it.part)) {
+      if (part_from_label(title, false, &it.part, &aliases)) {
         it.type = Item::section_heading;
       } else {
         it.type = Item::other_heading;
@@ -320,7 +320,7 @@ std::vector<Item> to_items(const std::vector<Block>& blocks, const SourceFile& f
     for (std::size_t ls : b.line_starts) {
       Part part;
       std::size_t content;
-      if (!label_at(b, ls, &part, &content)) continue;
+      if (!label_at(b, ls, aliases, &part, &content)) continue;
       if (ls > text_begin) items.push_back({Item::text, Part::situation, 0, 0, {}, &b, text_begin, ls});
       Item it;
       it.type = Item::label;
@@ -391,7 +391,7 @@ bool is_fence_line(std::string_view text, std::size_t at, std::size_t* next, boo
 
 }  // namespace
 
-ParsedFile parse_markdown(const SourceFile& f) {
+ParsedFile parse_markdown(const SourceFile& f, const ParseOptions& options) {
   ParsedFile out;
   std::string_view text = f.text;
   std::size_t body = f.bom_size();
@@ -450,7 +450,7 @@ ParsedFile parse_markdown(const SourceFile& f) {
   }
   out.comments = std::move(c.comments);
 
-  std::vector<Item> items = to_items(c.blocks, f);
+  std::vector<Item> items = to_items(c.blocks, f, options.section_aliases);
   // A heading "owns" the parts that follow it up to the next non-part heading.
   std::vector<std::size_t> story_heads;
   for (std::size_t i = 0; i < items.size(); ++i) {

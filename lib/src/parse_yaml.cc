@@ -147,7 +147,7 @@ FileFormat format_for_path(std::string_view path) {
   return FileFormat::other;
 }
 
-ParsedFile parse_story_file(const SourceFile& f) {
+ParsedFile parse_story_file(const SourceFile& f, const ParseOptions& options) {
   std::size_t bad = find_invalid_utf8(f.text);
   if (bad != std::string_view::npos) {
     ParsedFile out;
@@ -162,7 +162,7 @@ ParsedFile parse_story_file(const SourceFile& f) {
     return out;
   }
   switch (format_for_path(f.path)) {
-    case FileFormat::markdown: return parse_markdown(f);
+    case FileFormat::markdown: return parse_markdown(f, options);
     case FileFormat::yaml: return parse_yaml_stories(f);
     case FileFormat::other: break;
   }

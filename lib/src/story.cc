@@ -44,7 +44,7 @@ bool parse_part_name(std::string_view name, Part* out) {
   return false;
 }
 
-bool part_from_label(std::string_view label, bool letters, Part* out) {
+std::string normalize_label(std::string_view label) {
   std::string norm;
   norm.reserve(label.size());
   bool space = false;
@@ -58,6 +58,19 @@ bool part_from_label(std::string_view label, bool letters, Part* out) {
     norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.pop_back();
+  return norm;
+}
+
+bool part_from_label(std::string_view label, bool letters, Part* out, const std::vector<SectionAlias>* extra) {
+  std::string norm = normalize_label(label);
+  if (extra) {
+    for (const SectionAlias& a : *extra) {
+      if (a.label == norm) {
+        *out = a.part;
+        return true;
+      }
+    }
+  }
   for (const Alias& a : kAliases) {
     if (a.label == norm) {
       *out = a.part;

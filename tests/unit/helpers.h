@@ -16,24 +16,34 @@
 
 namespace storylint::test {
 
-inline const RuleSet& builtin_rules() {
-  static const RuleSet rules = [] {
-    RuleSet r;
+inline std::shared_ptr<const RuleSet> builtin_rule_set() {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    auto r = std::make_shared<RuleSet>();
     std::vector<LoadError> errors;
-    bool ok = load_rules(builtin_rule_files(), &r, &errors);
+    bool ok = load_rules(builtin_rule_files(), r.get(), &errors);
     REQUIRE_MESSAGE(ok, (errors.empty() ? std::string() : errors[0].path + ": " + errors[0].message));
     return r;
   }();
   return rules;
 }
 
+inline const RuleSet& builtin_rules() { return *builtin_rule_set(); }
+
+/// Every built-in rule at the rule-case date.
+inline const Settings& builtin_settings() {
+  static const Settings s = [] {
+    Settings x = Settings::with_rules(builtin_rule_set());
+    x.reference_date = kRuleCaseDate;
+    return x;
+  }();
+  return s;
+}
+
 /// Lints `text` as file `path` with every built-in rule at 2026-11-01.
 inline std::vector<Diagnostic> lint_text(const std::string& path, const std::string& text) {
   SourceFile file(path, text);
-  LintOptions o;
-  o.reference_date = kRuleCaseDate;
   LintResult r;
-  lint_source(file, builtin_rules(), o, &r);
+  lint_source(file, builtin_settings(), &r);
   sort_diagnostics(r.diagnostics);
   return r.diagnostics;
 }

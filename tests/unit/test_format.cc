@@ -202,9 +202,7 @@ TEST_CASE("sarif fingerprints stay when unrelated lines move, and differ per fin
   std::string moved = "# T\n\nSome new intro line.\n\nAnd another.\n\n## Result\n\nWe saved $40K a month and $5K a week.\n";
   auto prints = [](const std::string& text) {
     LintResult r;
-    LintOptions o;
-    o.reference_date = kRuleCaseDate;
-    lint_source(SourceFile("s.md", text), test::builtin_rules(), o, &r);
+    lint_source(SourceFile("s.md", text), test::builtin_settings(), &r);
     sort_diagnostics(r.diagnostics);
     std::string out;
     make_formatter("sarif")->write(r, test::builtin_rules(), FormatOptions{}, &out);

@@ -1,12 +1,15 @@
 // storylint/lint.h: the pipeline, files -> stories -> rules -> diagnostics.
 //
-//   RuleSet rules;
+//   auto rules = std::make_shared<RuleSet>();
 //   std::vector<LoadError> errors;
-//   load_rules(builtin_rule_files(), &rules, &errors);
-//   LintOptions opts;
-//   opts.reference_date = {2026, 11, 1};
-//   LintResult r = lint_paths({"stories/"}, rules, opts);
+//   load_rules(builtin_rule_files(), rules.get(), &errors);
+//   Settings settings = Settings::with_rules(rules);
+//   settings.reference_date = {2026, 11, 1};
+//   LintResult r = lint_paths({"stories/"}, settings, LintOptions{});
 //   // r.diagnostics is sorted by path, line, column, rule: print it with a Formatter.
+//
+// With configuration files, each file may get its own Settings (config.h builds them);
+// lint_targets takes the (path, settings) pairs.
 //
 // Folders are walked recursively in sorted order, skipping hidden files and folders;
 // .md/.markdown/.yaml/.yml files are read. Files are linted in parallel (`jobs`), and
@@ -14,6 +17,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,8 +29,26 @@
 
 namespace storylint {
 
-struct LintOptions {
+/// What one file is linted with.
+struct Settings {
+  /// The rules that run.
+  std::shared_ptr<const RuleSet> rules;
+  /// Every rule id a suppression may name (rules turned off included).
+  std::vector<std::string> known_rules;
   Date reference_date = today_utc();
+  ParseOptions parse;
+  /// Severities of the engine's suppression findings; nullopt turns them off.
+  std::optional<Severity> unused_suppression = Severity::info;
+  std::optional<Severity> invalid_suppression = Severity::warning;
+
+  /// Settings running `rules`, with every rule id known.
+  static Settings with_rules(std::shared_ptr<const RuleSet> rules);
+};
+
+/// The engine's own findings, which are not rule files: (id, default severity).
+std::vector<std::pair<std::string_view, Severity>> engine_rules();
+
+struct LintOptions {
   /// Worker threads; 0 means one per core.
   unsigned jobs = 0;
   /// Files larger than this are not read: they get a `file-too-large` finding.
@@ -55,14 +78,29 @@ struct LintResult {
   std::vector<InputError> errors;
 };
 
+/// A file to lint: found by walking a folder, or named explicitly.
+struct InputFile {
+  std::string path;
+  bool explicit_ = false;
+};
+
 /// Expands folders into story files (sorted); explicit files are kept whatever their
 /// folder. Missing paths and explicit non-story files become InputErrors.
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors);
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors);
 
 /// Lints one file's bytes (also used for --stdin). Appends to `result`.
-void lint_source(const SourceFile& file, const RuleSet& rules, const LintOptions& options, LintResult* result);
+void lint_source(const SourceFile& file, const Settings& settings, LintResult* result);
 
-/// Reads and lints every input.
-LintResult lint_paths(const std::vector<std::string>& paths, const RuleSet& rules, const LintOptions& options);
+/// A file and the settings it is linted with.
+struct LintTarget {
+  std::string path;
+  const Settings* settings = nullptr;
+};
+
+/// Reads and lints every target in parallel; the result is sorted.
+LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOptions& options);
+
+/// collect_inputs + lint_targets with one Settings for every file.
+LintResult lint_paths(const std::vector<std::string>& paths, const Settings& settings, const LintOptions& options);
 
 }  // namespace storylint

@@ -54,10 +54,16 @@ struct ParsedFile {
   bool not_a_story = false;
 };
 
+/// What a configuration changes about parsing.
+struct ParseOptions {
+  /// Extra section headings (normalized with normalize_label).
+  std::vector<SectionAlias> section_aliases;
+};
+
 /// Parses by the file's extension; a file that is neither Markdown nor YAML yields a
 /// ParseError. Invalid UTF-8 and NUL bytes are parse errors at their position.
-ParsedFile parse_story_file(const SourceFile& file);
-ParsedFile parse_markdown(const SourceFile& file);
+ParsedFile parse_story_file(const SourceFile& file, const ParseOptions& options = {});
+ParsedFile parse_markdown(const SourceFile& file, const ParseOptions& options = {});
 ParsedFile parse_yaml_stories(const SourceFile& file);
 
 }  // namespace storylint

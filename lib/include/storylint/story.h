@@ -33,11 +33,19 @@ std::string_view part_name(Part p);
 std::string_view part_title(Part p);
 /// Parses a lower-case part name; false when unknown.
 bool parse_part_name(std::string_view name, Part* out);
+/// An extra section heading for a part (from configuration), e.g. {"the problem", situation}.
+struct SectionAlias {
+  std::string label;
+  Part part;
+};
+
 /// Maps a heading or label text to a part: case-insensitive, trims a trailing colon and
 /// spaces. Aliases: Situation/Context/Background, Task/Role/My role, Action/Actions/What I
 /// did, Result/Results/Outcome/Impact, Learning/Learnings/Lessons/Lessons learned/
-/// Reflection/Takeaways; `letters` also accepts S, T, A, R, L.
-bool part_from_label(std::string_view label, bool letters, Part* out);
+/// Reflection/Takeaways, plus `extra`; `letters` also accepts S, T, A, R, L.
+bool part_from_label(std::string_view label, bool letters, Part* out, const std::vector<SectionAlias>* extra = nullptr);
+/// The lower-case, single-spaced form labels are compared in.
+std::string normalize_label(std::string_view label);
 
 /// One STAR part of a story.
 struct Section {

@@ -50,6 +50,13 @@ std::vector<RuleInfo> report_rules(const RuleSet& rules) {
                  "A story bank holds prose a person tells in minutes; a file of many megabytes is not a story, and "
                  "reading it would only slow every run.",
                  "", "", "", ""});
+  out.push_back({"invalid-suppression", "engine", Severity::warning,
+                 "A storylint-disable comment names no rule, an unknown rule, or is misspelled",
+                 "Suppressions always name the rules they silence, so that nothing else is hidden by accident.", "",
+                 "", "", ""});
+  out.push_back({"unused-suppression", "engine", Severity::info, "A suppression silences nothing",
+                 "A suppression left behind after the story was fixed hides the next real finding; remove it.", "", "",
+                 "", ""});
   out.push_back({"parse-error", "engine", Severity::error, "The file could not be parsed",
                  "Unclosed or invalid front matter, invalid YAML, a duplicate key, invalid UTF-8 or NUL bytes stop "
                  "storylint from reading the story; nothing else in the file is checked until it is fixed.",

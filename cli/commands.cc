@@ -1,0 +1,270 @@
+// storylint rules | explain RULE | init [DIR] | config --print PATH | test RULE_PATH...
+#include "commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "storylint/format.h"
+#include "storylint/io.h"
+#include "storylint/rule_test.h"
+
+namespace storylint::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string scope_text(const Rule& r) {
+  if (r.scope.empty()) return "story";
+  std::vector<std::string_view> names;
+  for (Part p : r.scope) names.push_back(part_name(p));
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// The rules in effect here (the configuration of the working directory).
+const Config* here(ConfigLoader& loader) { return config_for(loader, "."); }
+
+int rules_command(const Options& o) {
+  if (!validate_overrides(o)) return kUsage;
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  ConfigLoader loader(overrides_of(o), builtin);
+  const Config* c = here(loader);
+  if (!c) return kUsage;
+  std::string out = fmt::format("{:<22} {:<8} {:<9} {:<22} {}\n", "RULE", "SEVERITY", "KIND", "SCOPE", "DESCRIPTION");
+  for (const Rule& r : c->settings.rules->rules) {
+    out += fmt::format("{:<22} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), r.kind, scope_text(r),
+                       r.description);
+  }
+  for (const RuleInfo& e : report_rules(RuleSet{})) {
+    out += fmt::format("{:<22} {:<8} {:<9} {:<22} {}\n", e.id, severity_name(e.severity), "engine", "file", e.description);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kClean;
+}
+
+std::string indent(std::string_view text, std::string_view pad) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    out += line.empty() ? "\n" : fmt::format("{}{}\n", pad, line);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+int explain_command(const Options& o) {
+  if (!validate_overrides(o)) return kUsage;
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  Options all = o;
+  all.select.clear();
+  all.ignore.clear();
+  ConfigLoader loader(overrides_of(all), builtin);
+  const Config* c = here(loader);
+  if (!c) return kUsage;
+  const Rule* r = c->settings.rules->find(o.rule);
+  if (!r) r = builtin->find(o.rule);
+  if (!r) {
+    for (const RuleInfo& e : report_rules(RuleSet{})) {
+      if (e.id == o.rule) {
+        fmt::print("{} ({}, reported by storylint itself)\n\n{}\n\n{}\n", e.id, severity_name(e.severity),
+                   e.description, e.why);
+        return kClean;
+      }
+    }
+    std::vector<std::string_view> ids;
+    for (const Rule& x : c->settings.rules->rules) ids.push_back(x.id);
+    std::string hint = closest_match(o.rule, ids);
+    print_error(fmt::format("unknown rule '{}'{}", o.rule, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    return kUsage;
+  }
+  std::string out = fmt::format("{} ({}, kind {}, reads: {})\n\n{}\n\nWhy:\n{}", r->id, severity_name(r->severity),
+                                r->kind, scope_text(*r), r->description, indent(r->why, "  "));
+  if (!r->source.empty()) out += fmt::format("\nSource: {}\n", r->source);
+  out += fmt::format("\nMessage: {}\n", r->message);
+  if (!r->options.empty()) {
+    out += "\nOptions (effective here):\n";
+    for (const RuleOption& opt : r->options) out += fmt::format("  {}: {}  ({})\n", opt.name, opt.value, opt.origin);
+  }
+  if (!r->level_defaults.empty()) {
+    out += "\nLevel defaults:\n";
+    for (const auto& [level, opts] : r->level_defaults) {
+      for (const RuleOption& opt : opts) out += fmt::format("  {}: {}: {}\n", level, opt.name, opt.value);
+    }
+  }
+  if (!r->example_bad.empty()) out += fmt::format("\nBad:\n{}", indent(r->example_bad, "  "));
+  if (!r->example_good.empty()) out += fmt::format("\nGood:\n{}", indent(r->example_good, "  "));
+  if (!r->link.empty()) out += fmt::format("\nMore: {}\n", r->link);
+  out += fmt::format("\nDefined in: {}\n", r->origin);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kClean;
+}
+
+// A story that passes every built-in rule: the starting point `init` hands out.
+std::string template_story() {
+  Date today = today_utc();
+  return fmt::format(R"(---
+title: Replace this with a one-line headline
+date: {:04}-{:02}
+principles: [Ownership, Deliver Results]
+bucket: productivity
+level: L5
+question: Tell me about a time you delivered under pressure.
+---
+
+# Replace this with a one-line headline
+
+## Situation
+One or two sentences of context: the team, the product and the problem.
+
+## Task
+What I owned: the goal I was responsible for and the deadline.
+
+## Action
+What I did, step by step, in the first person: I measured the problem, I chose the fix,
+I convinced the people who had to agree, and I shipped it safely.
+
+## Result
+The outcome in numbers: latency fell from 900 ms to 200 ms and conversion rose 4%,
+worth $2M a year.
+
+## Learning
+What I learned and now do differently: I now measure before I optimize.
+)",
+                     today.year, today.month);
+}
+
+int init_command(const Options& o) {
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  fs::path dir = o.dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    print_error(fmt::format("{}: no such folder", o.dir));
+    return kUsage;
+  }
+  const std::pair<fs::path, std::string> files[] = {
+      {dir / ".storylint.yaml", default_config_text(*builtin)},
+      {dir / "story-template.md", template_story()},
+  };
+  for (const auto& [path, text] : files) {
+    if (fs::exists(path, ec)) {
+      print_error(fmt::format("{} exists; not overwritten", path.generic_string()));
+      return kUsage;
+    }
+  }
+  for (const auto& [path, text] : files) {
+    std::string err;
+    if (!write_file_atomic(path.generic_string(), text, &err)) {
+      print_error(fmt::format("cannot write {}: {}", path.generic_string(), err));
+      return kUsage;
+    }
+    fmt::print("wrote {}\n", path.generic_string());
+  }
+  return kClean;
+}
+
+int config_command(const Options& o) {
+  if (!validate_overrides(o)) return kUsage;
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  ConfigLoader loader(overrides_of(o), builtin);
+  const Config* c = config_for(loader, o.print_path);
+  if (!c) return kUsage;
+  std::string out = fmt::format("# effective settings for {}\n{}", o.print_path, ConfigLoader::describe(*c));
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kClean;
+}
+
+int test_command(const Options& o) {
+  std::vector<RuleFile> files;
+  for (const std::string& p : o.rule_paths) {
+    std::error_code ec;
+    std::vector<std::string> names;
+    if (fs::is_directory(p, ec)) {
+      for (const auto& e : fs::recursive_directory_iterator(p, ec)) {
+        std::string ext = e.path().extension().string();
+        if (e.is_regular_file() && (ext == ".yml" || ext == ".yaml")) names.push_back(e.path().generic_string());
+      }
+      std::sort(names.begin(), names.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      names.push_back(p);
+    } else {
+      print_error(fmt::format("{}: no such file or directory", p));
+      return kUsage;
+    }
+    for (const std::string& n : names) {
+      std::ifstream in(n, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      files.push_back({n, ss.str()});
+    }
+  }
+  RuleSet rules;
+  std::vector<LoadError> errors;
+  if (!load_rules(files, &rules, &errors)) {
+    print_load_errors(errors);
+    return kUsage;
+  }
+  std::size_t passed = 0, failed = 0;
+  for (const Rule& r : rules.rules) {
+    std::vector<std::string> problems;
+    if (r.must_fire.empty()) problems.push_back("no must_fire cases: add stories the rule must flag");
+    if (r.must_not_fire.empty()) problems.push_back("no must_not_fire cases: add stories the rule must leave alone");
+    for (const CaseResult& c : run_rule_cases(r)) {
+      if (c.passed) continue;
+      std::string found;
+      for (const Diagnostic& d : c.findings) found += fmt::format("\n    {}:{}: {}", d.begin.line, d.begin.column, d.message);
+      problems.push_back(fmt::format("{}[{}]: {}\n{}", c.must_fire ? "must_fire" : "must_not_fire", c.index,
+                                     c.must_fire ? "expected a finding, got none" : fmt::format("expected none, got:{}", found),
+                                     indent(c.text, "    | ")));
+    }
+    if (problems.empty()) {
+      ++passed;
+      fmt::print("PASS {} ({} must_fire, {} must_not_fire)\n", r.id, r.must_fire.size(), r.must_not_fire.size());
+    } else {
+      ++failed;
+      fmt::print("FAIL {}\n", r.id);
+      for (const std::string& p : problems) fmt::print("  {}\n", p);
+    }
+  }
+  fmt::print("{} passed, {} failed\n", passed, failed);
+  return failed ? kFindings : kClean;
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"rules", "List every rule: id, severity, kind, scope, description",
+       [](CLI::App&, Options&) {}, &rules_command},
+      {"explain", "Print a rule's documentation and effective options",
+       [](CLI::App& sub, Options& o) { sub.add_option("rule", o.rule, "Rule id")->required(); }, &explain_command},
+      {"init", "Write a commented .storylint.yaml with every default, and a template story",
+       [](CLI::App& sub, Options& o) { sub.add_option("dir", o.dir, "Folder to write into (default: .)"); },
+       &init_command},
+      {"config", "Show the effective settings for a path and where each came from",
+       [](CLI::App& sub, Options& o) {
+         sub.add_option("--print", o.print_path, "The story file or folder")->required();
+       },
+       &config_command},
+      {"test", "Run the must_fire/must_not_fire cases of rule files",
+       [](CLI::App& sub, Options& o) {
+         sub.add_option("rule_paths", o.rule_paths, "Rule files or folders of rule files")->required();
+       },
+       &test_command},
+  };
+  return table;
+}
+
+}  // namespace storylint::cli

@@ -1,0 +1,20 @@
+// The subcommands besides linting, as a table: name, one line, options, entry point.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "cli.h"
+
+namespace storylint::cli {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  void (*setup)(CLI::App& sub, Options& o);
+  int (*run)(const Options& o);
+};
+
+const std::vector<Command>& commands();
+
+}  // namespace storylint::cli

@@ -1,0 +1,112 @@
+// storylint/config.h: .storylint.yaml, found from each linted path upward.
+//
+//   level: L7                      # L4..L8 (default L5): picks rules' level defaults
+//   reference_date: 2026-11-01     # "today" for recency rules (default: today, UTC)
+//   fail_on: warning               # error | warning | info | never
+//   include: ["stories/**"]        # globs, relative to this file's folder
+//   exclude: ["drafts/**", "*.draft.md"]
+//   rule_paths: [my-rules]         # folders of your own rule files
+//   aliases:
+//     sections: {situation: [The problem], action: [How I did it]}
+//     principles: {Customer First: Customer Obsession}
+//   rules:
+//     hedging: off
+//     stale-date: error
+//     story-too-long: {severity: warning, max_minutes: 4}
+//
+// The nearest file wins (no merging across folders, as ruff); `--config FILE` replaces
+// discovery and `--no-config` ignores configuration files. Command-line settings
+// (--level, --reference-date, --fail-on, --select, --ignore, --set) apply on top.
+//
+// Every mistake is a LoadError with the file's line and column: an unknown key, rule id,
+// option or level (each with "did you mean"), a wrong type, a bad date, glob or regex.
+//
+// Option precedence for a rule, lowest first: the rule file's `options`, its `levels`
+// entry for the level, the config's `rules.<id>`, then `--set`.
+//
+// Globs: `*` and `?` stay within a folder, `**` spans folders, `[abc]`/`[!abc]` are
+// classes; a pattern without '/' matches a file or folder name at any depth; a pattern
+// that matches a folder matches everything below it. include/exclude filter the files
+// found by walking folders; a file named on the command line is always linted.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storylint/lint.h"
+#include "storylint/principles.h"
+#include "storylint/rule.h"
+
+namespace storylint {
+
+/// Settings from the command line, applied over every configuration.
+struct Overrides {
+  std::string config_file;  // --config
+  bool no_config = false;   // --no-config
+  std::string level;        // --level
+  std::string reference_date;
+  std::string fail_on;
+  std::vector<std::string> select;  // --select: only these rules
+  std::vector<std::string> ignore;  // --ignore
+  std::vector<std::string> set;     // --set rule.option=value
+};
+
+/// A value and where it came from: "default", "path:line:col" or "--level".
+struct Provenance {
+  std::string value;
+  std::string origin;
+};
+
+/// One configuration, resolved: the Settings files are linted with and what --print shows.
+class Config {
+ public:
+  /// The configuration file ("" when none applies).
+  std::string path;
+  /// Its folder, with a trailing '/' (include/exclude and rule_paths are relative to it).
+  std::string base_dir;
+  Provenance level{std::string(kDefaultLevel), "default"};
+  Provenance reference_date{"", "default (today, UTC)"};
+  Provenance fail_on{"error", "default"};
+  std::vector<std::string> include, exclude, rule_paths;
+  PrincipleAliases principle_aliases;
+  Settings settings;
+
+  /// Whether a file found by walking a folder is linted under include/exclude.
+  bool includes(const std::string& path) const;
+
+ private:
+  friend class ConfigLoader;
+  struct Glob;
+  std::vector<std::shared_ptr<const Glob>> include_globs_, exclude_globs_;
+};
+
+/// Finds, loads, validates and caches configurations.
+class ConfigLoader {
+ public:
+  /// `builtin` are the built-in rules loaded at the default level.
+  ConfigLoader(Overrides overrides, std::shared_ptr<const RuleSet> builtin);
+  ~ConfigLoader();
+
+  /// The configuration for a file or folder; nullptr when it has errors (added to `errors`).
+  /// Not thread-safe: resolve every path before linting in parallel.
+  const Config* for_path(const std::string& path, std::vector<LoadError>* errors);
+
+  /// The configuration file that applies to `path` ("" for none), without loading it.
+  std::string find_config_file(const std::string& path);
+
+  /// The effective settings of `config` as text, each with its origin (`config --print`).
+  static std::string describe(const Config& config);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The commented .storylint.yaml that `storylint init` writes: every setting and every
+/// rule's options with their defaults.
+std::string default_config_text(const RuleSet& rules);
+
+}  // namespace storylint

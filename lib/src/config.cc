@@ -1,0 +1,601 @@
+// .storylint.yaml: discovery, strict validation, effective rule sets.
+#include "storylint/config.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "kinds/kind.h"
+#include "rule_source.h"
+#include "yaml_tree.h"
+
+namespace storylint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string_view> kKeys = {"level",   "reference_date", "fail_on", "include",
+                                             "exclude", "rule_paths",     "aliases", "rules"};
+constexpr std::string_view kConfigNames[] = {".storylint.yaml", ".storylint.yml"};
+
+std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string hint = closest_match(word, candidates);
+  return hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint);
+}
+
+// Glob -> RE2 (anchored). Returns false on an unclosed '['.
+bool glob_to_regex(std::string_view g, std::string* out) {
+  std::string re;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    char c = g[i];
+    if (c == '*') {
+      if (i + 1 < g.size() && g[i + 1] == '*') {
+        ++i;
+        if (i + 1 < g.size() && g[i + 1] == '/') {
+          ++i;
+          re += "(?:.*/)?";  // "**/" spans zero or more folders
+        } else {
+          re += ".*";
+        }
+      } else {
+        re += "[^/]*";
+      }
+    } else if (c == '?') {
+      re += "[^/]";
+    } else if (c == '[') {
+      std::size_t close = g.find(']', i + 2);
+      if (close == std::string_view::npos) return false;
+      std::string_view cls = g.substr(i + 1, close - i - 1);
+      re += '[';
+      std::size_t k = 0;
+      if (!cls.empty() && (cls[0] == '!' || cls[0] == '^')) {
+        re += '^';
+        k = 1;
+      }
+      for (; k < cls.size(); ++k) {
+        if (cls[k] == '\\' || cls[k] == ']' || cls[k] == '[') re += '\\';
+        re += cls[k];
+      }
+      re += ']';
+      i = close;
+    } else {
+      re += RE2::QuoteMeta(std::string(1, c));
+    }
+  }
+  *out = re;
+  return true;
+}
+
+std::string read_text(const std::string& path, std::string* err) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *err = std::strerror(errno);
+    return {};
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string position_text(const SourceFile& f, std::size_t offset) {
+  Position p = f.position(offset);
+  return fmt::format("{}:{}:{}", f.path, p.line, p.column);
+}
+
+}  // namespace
+
+struct Config::Glob {
+  std::string pattern;
+  bool anchored = false;  // has a '/': matched against the whole relative path
+  std::unique_ptr<RE2> re;
+
+  bool matches(std::string_view rel) const {
+    // A pattern matching a folder matches everything below it.
+    std::size_t pos = 0;
+    while (true) {
+      std::size_t slash = rel.find('/', pos);
+      std::string_view prefix = slash == std::string_view::npos ? rel : rel.substr(0, slash);
+      std::string_view name = prefix.substr(prefix.find_last_of('/') == std::string_view::npos ? 0 : prefix.find_last_of('/') + 1);
+      if (RE2::FullMatch(anchored ? prefix : name, *re)) return true;
+      if (slash == std::string_view::npos) return false;
+      pos = slash + 1;
+    }
+  }
+};
+
+bool Config::includes(const std::string& path) const {
+  std::error_code ec;
+  std::string abs = fs::absolute(path, ec).lexically_normal().generic_string();
+  if (base_dir.empty() || !abs.starts_with(base_dir)) return true;
+  std::string_view rel = std::string_view(abs).substr(base_dir.size());
+  if (!include_globs_.empty() &&
+      std::none_of(include_globs_.begin(), include_globs_.end(), [&](const auto& g) { return g->matches(rel); })) {
+    return false;
+  }
+  return std::none_of(exclude_globs_.begin(), exclude_globs_.end(), [&](const auto& g) { return g->matches(rel); });
+}
+
+struct ConfigLoader::Impl {
+  Overrides overrides;
+  std::shared_ptr<const RuleSet> builtin;
+  std::map<std::string, std::string> dir_cache;                 // folder -> config file
+  std::map<std::string, std::unique_ptr<Config>> configs;       // config file -> config
+  std::map<std::string, bool> failed;
+  // Keeps the sources of synthetic option maps and --set values alive.
+  std::deque<SourceFile> sources;
+  std::deque<yaml::Document> docs;
+
+  std::unique_ptr<Config> load(const std::string& file, std::vector<LoadError>* errors);
+};
+
+ConfigLoader::ConfigLoader(Overrides overrides, std::shared_ptr<const RuleSet> builtin)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->overrides = std::move(overrides);
+  impl_->builtin = std::move(builtin);
+}
+
+ConfigLoader::~ConfigLoader() = default;
+
+std::string ConfigLoader::find_config_file(const std::string& path) {
+  if (impl_->overrides.no_config) return {};
+  if (!impl_->overrides.config_file.empty()) return impl_->overrides.config_file;
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec).lexically_normal();
+  fs::path dir = fs::is_directory(p, ec) ? p : p.parent_path();
+  std::vector<std::string> visited;
+  std::string found;
+  while (true) {
+    std::string key = dir.generic_string();
+    auto it = impl_->dir_cache.find(key);
+    if (it != impl_->dir_cache.end()) {
+      found = it->second;
+      break;
+    }
+    visited.push_back(key);
+    bool hit = false;
+    for (std::string_view name : kConfigNames) {
+      fs::path candidate = dir / name;
+      if (fs::is_regular_file(candidate, ec)) {
+        found = candidate.generic_string();
+        hit = true;
+        break;
+      }
+    }
+    if (hit || dir == dir.root_path() || dir.empty()) break;
+    dir = dir.parent_path();
+  }
+  for (const std::string& v : visited) impl_->dir_cache[v] = found;
+  return found;
+}
+
+const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadError>* errors) {
+  std::string file = find_config_file(path);
+  auto it = impl_->configs.find(file);
+  if (it != impl_->configs.end()) return it->second.get();
+  if (impl_->failed.count(file)) return nullptr;
+  std::size_t before = errors->size();
+  std::unique_ptr<Config> c = impl_->load(file, errors);
+  if (!c || errors->size() != before) {
+    impl_->failed[file] = true;
+    return nullptr;
+  }
+  return (impl_->configs[file] = std::move(c)).get();
+}
+
+std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::vector<LoadError>* errors) {
+  auto config = std::make_unique<Config>();
+  config->path = path;
+  const SourceFile* file = nullptr;
+  const yaml::Node* root = nullptr;
+  auto error = [&](std::size_t offset, std::string message) {
+    errors->push_back({file->path, file->position(offset), std::move(message)});
+  };
+  if (!path.empty()) {
+    std::string err;
+    std::string text = read_text(path, &err);
+    if (!err.empty()) {
+      errors->push_back({path, {1, 1}, fmt::format("cannot read configuration: {}", err)});
+      return nullptr;
+    }
+    std::error_code ec;
+    config->base_dir = fs::absolute(path, ec).lexically_normal().parent_path().generic_string() + "/";
+    file = &sources.emplace_back(path, std::move(text));
+    yaml::Document& doc = docs.emplace_back();
+    yaml::Error yerr;
+    if (!yaml::parse(file->text, 0, file->text.size(), &doc, &yerr)) {
+      error(yerr.offset, fmt::format("invalid YAML: {}", yerr.message));
+      return nullptr;
+    }
+    root = doc.root;
+    if (root && root->kind != yaml::Kind::map) {
+      error(root->offset, fmt::format("a configuration should be a mapping of settings, not {}", yaml::kind_name(root->kind)));
+      return nullptr;
+    }
+  }
+
+  auto scalar_of = [&](const yaml::Node* n, std::string_view key) -> std::optional<std::string> {
+    if (!n->is_scalar()) {
+      error(n->offset, fmt::format("'{}' should be a string, not {}", key, yaml::kind_name(n->kind)));
+      return std::nullopt;
+    }
+    return n->value;
+  };
+  auto list_of = [&](const yaml::Node* n, std::string_view key) {
+    std::vector<const yaml::Node*> out;
+    if (n->is_scalar()) out.push_back(n);
+    else if (n->kind == yaml::Kind::sequence) {
+      for (const yaml::Node* i : n->items) {
+        if (i->is_scalar()) out.push_back(i);
+        else error(i->offset, fmt::format("'{}' should list strings, not {}", key, yaml::kind_name(i->kind)));
+      }
+    } else if (n->kind != yaml::Kind::null) {
+      error(n->offset, fmt::format("'{}' should be a list of strings, not {}", key, yaml::kind_name(n->kind)));
+    }
+    return out;
+  };
+  auto globs = [&](const yaml::Node* n, std::string_view key, std::vector<std::string>* texts,
+                   std::vector<std::shared_ptr<const Config::Glob>>* out) {
+    for (const yaml::Node* g : list_of(n, key)) {
+      std::string re;
+      if (g->value.empty() || !glob_to_regex(g->value, &re)) {
+        error(g->offset, fmt::format("invalid glob '{}' in '{}': {}", g->value, key,
+                                     g->value.empty() ? "empty pattern" : "'[' is never closed"));
+        continue;
+      }
+      auto glob = std::make_shared<Config::Glob>();
+      std::string pattern = g->value;
+      while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
+      if (pattern.starts_with("./")) pattern = pattern.substr(2);
+      glob_to_regex(pattern, &re);
+      glob->pattern = g->value;
+      glob->anchored = pattern.find('/') != std::string::npos;
+      if (pattern.starts_with("/")) re = re.substr(1);  // "/x" anchors at the config's folder
+      glob->re = std::make_unique<RE2>(re, kinds::pattern_options(false));
+      texts->push_back(g->value);
+      out->push_back(std::move(glob));
+    }
+  };
+
+  const yaml::Node* rules_node = nullptr;
+  std::vector<const yaml::Node*> rule_path_nodes;
+  if (root) {
+    for (const auto& [k, v] : root->entries) {
+      if (!k->is_scalar()) {
+        error(k->offset, "configuration keys must be strings");
+        continue;
+      }
+      const std::string& key = k->value;
+      if (key == "level") {
+        if (auto s = scalar_of(v, key)) {
+          if (!valid_level(*s)) error(v->offset, fmt::format("level '{}' should be L4, L5, L6, L7 or L8", *s));
+          else config->level = {*s, position_text(*file, v->offset)};
+        }
+      } else if (key == "reference_date") {
+        if (auto s = scalar_of(v, key)) {
+          Date d;
+          if (!parse_iso_date(*s, &d)) error(v->offset, fmt::format("reference_date '{}' is not a date (YYYY-MM-DD)", *s));
+          else config->reference_date = {*s, position_text(*file, v->offset)};
+        }
+      } else if (key == "fail_on") {
+        if (auto s = scalar_of(v, key)) {
+          Severity sev;
+          if (*s != "never" && !parse_severity(*s, &sev)) {
+            error(v->offset, fmt::format("fail_on '{}' should be error, warning, info or never", *s));
+          } else {
+            config->fail_on = {*s, position_text(*file, v->offset)};
+          }
+        }
+      } else if (key == "include") {
+        globs(v, key, &config->include, &config->include_globs_);
+      } else if (key == "exclude") {
+        globs(v, key, &config->exclude, &config->exclude_globs_);
+      } else if (key == "rule_paths") {
+        rule_path_nodes = list_of(v, key);
+      } else if (key == "aliases") {
+        if (v->kind != yaml::Kind::map) {
+          error(v->offset, "'aliases' should be a mapping with 'sections' and 'principles'");
+          continue;
+        }
+        for (const auto& [ak, av] : v->entries) {
+          std::string name = ak->is_scalar() ? ak->value : "?";
+          if (name == "sections") {
+            if (av->kind != yaml::Kind::map) {
+              error(av->offset, "'aliases.sections' should map parts (situation, task, action, result, learning) to headings");
+              continue;
+            }
+            for (const auto& [pk, pv] : av->entries) {
+              Part part;
+              if (!pk->is_scalar() || !parse_part_name(pk->value, &part)) {
+                std::vector<std::string_view> parts = {"situation", "task", "action", "result", "learning"};
+                error(pk->offset, fmt::format("unknown part '{}'{}", pk->is_scalar() ? pk->value : "?",
+                                              suggestion(pk->is_scalar() ? pk->value : "", parts)));
+                continue;
+              }
+              for (const yaml::Node* label : list_of(pv, "aliases.sections")) {
+                config->settings.parse.section_aliases.push_back({normalize_label(label->value), part});
+              }
+            }
+          } else if (name == "principles") {
+            if (av->kind != yaml::Kind::map) {
+              error(av->offset, "'aliases.principles' should map your names to principle names");
+              continue;
+            }
+            for (const auto& [pk, pv] : av->entries) {
+              if (!pk->is_scalar() || !pv->is_scalar()) {
+                error(pk->offset, "'aliases.principles' entries are 'your name: Principle Name'");
+                continue;
+              }
+              std::string exact = canonical_principle(pv->value);
+              if (exact.empty()) {
+                std::string hint = closest_principle(pv->value);
+                error(pv->offset, fmt::format("'{}' is not one of the 16 Leadership Principles{}", pv->value,
+                                              hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+                continue;
+              }
+              config->principle_aliases.emplace_back(pk->value, exact);
+            }
+          } else {
+            error(ak->offset, fmt::format("unknown key 'aliases.{}'{}", name, suggestion(name, {"sections", "principles"})));
+          }
+        }
+      } else if (key == "rules") {
+        rules_node = v;
+      } else {
+        error(k->offset, fmt::format("unknown key '{}'{}", key, suggestion(key, kKeys)));
+      }
+    }
+  }
+
+  // Command-line settings win.
+  if (!overrides.level.empty()) config->level = {overrides.level, "--level"};
+  if (!overrides.reference_date.empty()) config->reference_date = {overrides.reference_date, "--reference-date"};
+  if (!overrides.fail_on.empty()) config->fail_on = {overrides.fail_on, "--fail-on"};
+  const std::string level = config->level.value;
+  if (!config->reference_date.value.empty()) parse_iso_date(config->reference_date.value, &config->settings.reference_date);
+
+  // Custom rules from rule_paths.
+  std::vector<RuleFile> custom_files;
+  for (const yaml::Node* rp : rule_path_nodes) {
+    fs::path dir = fs::path(config->base_dir) / rp->value;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      error(rp->offset, fmt::format("rule path '{}' is not a folder", rp->value));
+      continue;
+    }
+    config->rule_paths.push_back(rp->value);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && (ext == ".yml" || ext == ".yaml")) names.push_back(e.path().generic_string());
+    }
+    std::sort(names.begin(), names.end());
+    for (const std::string& n : names) {
+      std::string err;
+      std::string text = read_text(n, &err);
+      if (!err.empty()) errors->push_back({n, {1, 1}, fmt::format("cannot read rule file: {}", err)});
+      else custom_files.push_back({n, std::move(text)});
+    }
+  }
+  RuleSet custom;
+  load_rules(custom_files, &custom, errors, level);
+
+  // Every rule, built-in then custom, and every id a setting may name.
+  std::vector<Rule> all = builtin->rules;
+  for (Rule& r : custom.rules) {
+    if (builtin->find(r.id)) {
+      errors->push_back({r.origin, {1, 1}, fmt::format("rule id '{}' is a built-in rule; pick another id", r.id)});
+      continue;
+    }
+    all.push_back(std::move(r));
+  }
+  std::vector<std::string> ids;
+  for (const Rule& r : all) ids.push_back(r.id);
+  for (const auto& [id, sev] : engine_rules()) ids.emplace_back(id);
+  std::vector<std::string_view> id_views(ids.begin(), ids.end());
+
+  // rules: id -> off | severity | {severity, options...}
+  struct RuleOverride {
+    bool off = false;
+    std::optional<Severity> severity;
+    std::string severity_origin;
+    std::vector<kinds::OptionLayer> layers;
+  };
+  std::map<std::string, RuleOverride> rule_overrides;
+  auto severity_value = [&](const std::string& v, std::optional<Severity>* out, bool* off) {
+    Severity s;
+    if (v == "off") {
+      *off = true;
+      return true;
+    }
+    if (!parse_severity(v, &s)) return false;
+    *out = s;
+    return true;
+  };
+  if (rules_node && rules_node->kind != yaml::Kind::null) {
+    if (rules_node->kind != yaml::Kind::map) {
+      error(rules_node->offset, "'rules' should map rule ids to off, a severity, or {severity, options}");
+    } else {
+      for (const auto& [k, v] : rules_node->entries) {
+        std::string id = k->is_scalar() ? k->value : "?";
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+          error(k->offset, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views)));
+          continue;
+        }
+        if (id == "parse-error" || id == "file-too-large") {
+          error(k->offset, fmt::format("'{}' cannot be configured: a file storylint cannot read is always an error", id));
+          continue;
+        }
+        RuleOverride& o = rule_overrides[id];
+        if (v->is_scalar()) {
+          if (!severity_value(v->value, &o.severity, &o.off)) {
+            error(v->offset, fmt::format("'{}' should be off, error, warning, info or a mapping of options", v->value));
+          }
+          o.severity_origin = position_text(*file, v->offset);
+          continue;
+        }
+        if (v->kind != yaml::Kind::map) {
+          error(v->offset, fmt::format("rule '{}' should be off, a severity or a mapping, not {}", id, yaml::kind_name(v->kind)));
+          continue;
+        }
+        // The severity key is ours; the rest are the kind's options.
+        yaml::Node& opts = docs.emplace_back().nodes.emplace_back();
+        opts.kind = yaml::Kind::map;
+        opts.offset = v->offset;
+        for (const auto& [ok, ov] : v->entries) {
+          if (ok->is_scalar() && ok->value == "severity") {
+            if (!ov->is_scalar() || !severity_value(ov->value, &o.severity, &o.off)) {
+              error(ov->offset, "'severity' should be off, error, warning or info");
+            }
+            o.severity_origin = position_text(*file, ov->offset);
+          } else {
+            opts.entries.push_back({ok, ov});
+          }
+        }
+        if (!opts.entries.empty()) {
+          o.layers.push_back({&opts, file, position_text(*file, v->offset)});
+        }
+      }
+    }
+  }
+  // --set rule.option=value, each parsed as YAML so lists and numbers work.
+  for (const std::string& s : overrides.set) {
+    std::size_t eq = s.find('='), dot = s.find('.');
+    if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
+      errors->push_back({"--set", {1, 1}, fmt::format("'{}' should be RULE.OPTION=VALUE", s)});
+      continue;
+    }
+    std::string id = s.substr(0, dot), option = s.substr(dot + 1, eq - dot - 1), value = s.substr(eq + 1);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      errors->push_back({"--set", {1, 1}, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views))});
+      continue;
+    }
+    RuleOverride& o = rule_overrides[id];
+    if (option == "severity") {
+      if (!severity_value(value, &o.severity, &o.off)) {
+        errors->push_back({"--set", {1, 1}, fmt::format("severity '{}' should be off, error, warning or info", value)});
+      }
+      o.severity_origin = "--set";
+      continue;
+    }
+    const SourceFile& src = sources.emplace_back(fmt::format("--set {}", s), fmt::format("{}: {}\n", option, value));
+    yaml::Document& d = docs.emplace_back();
+    yaml::Error yerr;
+    if (!yaml::parse(src.text, 0, src.text.size(), &d, &yerr) || !d.root || d.root->kind != yaml::Kind::map) {
+      errors->push_back({"--set", {1, 1}, fmt::format("cannot read '{}': {}", s, yerr.message)});
+      continue;
+    }
+    o.layers.push_back({d.root, &src, "--set"});
+  }
+
+  // The effective rules.
+  auto effective = std::make_shared<RuleSet>();
+  for (Rule& r : all) {
+    auto it = rule_overrides.find(r.id);
+    RuleOverride none;
+    const RuleOverride& o = it == rule_overrides.end() ? none : it->second;
+    // Built-in rules were compiled at the default level; recompile only what differs.
+    bool level_matters = !r.level_defaults.empty() && std::string_view(level) != kDefaultLevel;
+    if (!o.layers.empty() || level_matters) {
+      compile_rule(&r, level, o.layers, errors);
+    }
+    if (o.severity) {
+      r.severity = *o.severity;
+      r.severity_origin = o.severity_origin;
+    }
+    if (o.off) continue;
+    effective->rules.push_back(std::move(r));
+  }
+  for (const auto& [id, sev] : engine_rules()) {
+    auto it = rule_overrides.find(std::string(id));
+    if (it == rule_overrides.end()) continue;
+    std::optional<Severity>* slot = id == "unused-suppression" ? &config->settings.unused_suppression
+                                    : id == "invalid-suppression" ? &config->settings.invalid_suppression
+                                                                  : nullptr;
+    if (!slot) continue;
+    if (it->second.off) slot->reset();
+    else if (it->second.severity) *slot = it->second.severity;
+  }
+  auto check_ids = [&](const std::vector<std::string>& list, const char* flag) {
+    for (const std::string& id : list) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        errors->push_back({flag, {1, 1}, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views))});
+      }
+    }
+  };
+  check_ids(overrides.select, "--select");
+  check_ids(overrides.ignore, "--ignore");
+  std::erase_if(effective->rules, [&](const Rule& r) {
+    bool selected = overrides.select.empty() ||
+                    std::find(overrides.select.begin(), overrides.select.end(), r.id) != overrides.select.end();
+    bool ignored = std::find(overrides.ignore.begin(), overrides.ignore.end(), r.id) != overrides.ignore.end();
+    return !selected || ignored;
+  });
+  config->settings.known_rules = ids;
+  config->settings.rules = std::move(effective);
+  return config;
+}
+
+std::string ConfigLoader::describe(const Config& c) {
+  std::string out;
+  auto line = [&](std::string_view key, std::string_view value, std::string_view origin) {
+    fmt::format_to(std::back_inserter(out), "{}: {}  # {}\n", key, value, origin);
+  };
+  fmt::format_to(std::back_inserter(out), "# configuration: {}\n", c.path.empty() ? "(none)" : c.path);
+  line("level", c.level.value, c.level.origin);
+  line("reference_date", c.reference_date.value.empty() ? format_date(c.settings.reference_date) : c.reference_date.value,
+       c.reference_date.origin);
+  line("fail_on", c.fail_on.value, c.fail_on.origin);
+  line("include", fmt::format("[{}]", fmt::join(c.include, ", ")), c.include.empty() ? "default (every story file)" : c.path);
+  line("exclude", fmt::format("[{}]", fmt::join(c.exclude, ", ")), c.exclude.empty() ? "default" : c.path);
+  line("rule_paths", fmt::format("[{}]", fmt::join(c.rule_paths, ", ")), c.rule_paths.empty() ? "default" : c.path);
+  out += "rules:\n";
+  for (const Rule& r : c.settings.rules->rules) {
+    fmt::format_to(std::back_inserter(out), "  {}:\n    severity: {}  # {}\n", r.id, severity_name(r.severity),
+                   r.severity_origin);
+    for (const RuleOption& o : r.options) {
+      fmt::format_to(std::back_inserter(out), "    {}: {}  # {}\n", o.name, o.value, o.origin);
+    }
+  }
+  auto engine = [&](std::string_view id, const std::optional<Severity>& s) {
+    fmt::format_to(std::back_inserter(out), "  {}: {}\n", id, s ? severity_name(*s) : "off");
+  };
+  engine("invalid-suppression", c.settings.invalid_suppression);
+  engine("unused-suppression", c.settings.unused_suppression);
+  return out;
+}
+
+std::string default_config_text(const RuleSet& rules) {
+  std::string out =
+      "# storylint configuration. Every setting below is at its default; change what you need.\n"
+      "# The nearest .storylint.yaml above a story applies to it. See `storylint explain RULE`.\n"
+      "level: L5              # L4..L8: picks each rule's level defaults\n"
+      "# reference_date: 2026-11-01   # \"today\" for recency rules (default: today, UTC)\n"
+      "fail_on: error         # error | warning | info | never\n"
+      "include: []            # globs of story files to lint (default: every .md/.markdown/.yaml/.yml)\n"
+      "exclude: []            # globs to skip, e.g. [\"drafts/**\"]\n"
+      "rule_paths: []         # folders of your own rule files\n"
+      "aliases:\n"
+      "  sections: {}         # e.g. {situation: [The problem], action: [How I did it]}\n"
+      "  principles: {}       # e.g. {Customer First: Customer Obsession}\n"
+      "rules:\n";
+  for (const Rule& r : rules.rules) {
+    fmt::format_to(std::back_inserter(out), "  # {}\n  {}:\n    severity: {}\n", r.description, r.id,
+                   severity_name(r.severity));
+    for (const RuleOption& o : r.options) {
+      bool list = o.value.starts_with("[");
+      fmt::format_to(std::back_inserter(out), "    {}{}: {}\n", list ? "# " : "", o.name, list ? "[...]  (see storylint explain)" : o.value);
+    }
+  }
+  out += "  unused-suppression: info\n  invalid-suppression: warning\n";
+  return out;
+}
+
+}  // namespace storylint

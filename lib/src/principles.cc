@@ -1,0 +1,80 @@
+#include "storylint/principles.h"
+
+#include <cctype>
+
+#include "storylint/rule.h"
+
+namespace storylint {
+
+namespace {
+
+// Lower case, letters and digits only, "&" read as "and": "Disagree & Commit" and
+// "disagree and commit" both become "disagreeandcommit".
+std::string fold(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '&') out += "and";
+    else if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') i += 2;  // curly apostrophe
+  }
+  return out;
+}
+
+struct Short {
+  std::string_view written;
+  std::string_view name;
+};
+
+constexpr Short kShortForms[] = {
+    {"backbone", "Have Backbone; Disagree and Commit"},
+    {"have backbone", "Have Backbone; Disagree and Commit"},
+    {"disagree and commit", "Have Backbone; Disagree and Commit"},
+    {"have backbone disagree and commit", "Have Backbone; Disagree and Commit"},
+    {"highest standards", "Insist on the Highest Standards"},
+    {"insist on highest standards", "Insist on the Highest Standards"},
+    {"earths best employer", "Strive to be Earth's Best Employer"},
+    {"best employer", "Strive to be Earth's Best Employer"},
+    {"success and scale", "Success and Scale Bring Broad Responsibility"},
+    {"broad responsibility", "Success and Scale Bring Broad Responsibility"},
+    {"are right a lot", "Are Right, A Lot"},
+    {"right a lot", "Are Right, A Lot"},
+    {"learn and be curious", "Learn and Be Curious"},
+    {"curiosity", "Learn and Be Curious"},
+    {"hire and develop", "Hire and Develop the Best"},
+    {"develop the best", "Hire and Develop the Best"},
+    {"invent simplify", "Invent and Simplify"},
+    {"customer obsessed", "Customer Obsession"},
+    {"bias to action", "Bias for Action"},
+};
+
+}  // namespace
+
+std::string canonical_principle(std::string_view written, const PrincipleAliases& aliases) {
+  std::string f = fold(written);
+  if (f.empty()) return {};
+  for (const auto& [alias, name] : aliases) {
+    if (fold(alias) == f) return name;
+  }
+  for (std::string_view p : kPrinciples) {
+    if (fold(p) == f) return std::string(p);
+  }
+  for (const Short& s : kShortForms) {
+    if (fold(s.written) == f) return std::string(s.name);
+  }
+  return {};
+}
+
+std::string closest_principle(std::string_view written) {
+  std::vector<std::string> folded;
+  std::vector<std::string_view> views;
+  for (std::string_view p : kPrinciples) folded.push_back(fold(p));
+  for (const std::string& s : folded) views.push_back(s);
+  std::string hit = closest_match(fold(written), views);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] == hit) return std::string(kPrinciples[i]);
+  }
+  return {};
+}
+
+}  // namespace storylint

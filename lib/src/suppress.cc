@@ -1,0 +1,193 @@
+// Inline suppressions: `storylint-disable` comments and front-matter `storylint.disable`.
+//
+// Directives (in an HTML comment in Markdown, a `#` comment in YAML), always naming rules:
+//   storylint-disable RULE[, RULE] [-- reason]   from the end of the comment on
+//   storylint-enable [RULE, ...]                  ends a disable (all rules when none named)
+//   storylint-disable-next-line RULE [-- reason]  the line after the comment
+//   storylint-disable-file RULE [-- reason]       the whole file
+// A directive that silences nothing is reported as unused-suppression (as ruff's RUF100);
+// one that names no rule, an unknown rule or an unknown directive is invalid-suppression.
+#include "suppress.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace storylint {
+
+namespace {
+
+enum class Kind { disable, enable, next_line, file };
+
+struct Named {
+  std::string id;
+  std::size_t offset = 0;
+  bool used = false;
+};
+
+struct Directive {
+  Kind kind = Kind::disable;
+  std::string word;
+  std::size_t offset = 0;      // start of the directive word
+  std::size_t end_offset = 0;  // end of the comment
+  std::uint32_t end_line = 0;
+  std::vector<Named> rules;
+};
+
+constexpr std::string_view kWords[] = {"storylint-disable", "storylint-enable", "storylint-disable-next-line",
+                                       "storylint-disable-file"};
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Parses a comment's inside (which starts at source offset `at`).
+bool parse_directive(std::string_view text, std::size_t at, std::size_t end, const SourceFile& file, Directive* d,
+                     std::vector<std::pair<std::size_t, std::string>>* invalid) {
+  std::size_t i = 0;
+  while (i < text.size() && space(text[i])) ++i;
+  if (text.substr(i, 10) != "storylint-") return false;
+  std::size_t w = i;
+  while (i < text.size() && !space(text[i])) ++i;
+  d->word = std::string(text.substr(w, i - w));
+  d->offset = at + w;
+  d->end_offset = end;
+  d->end_line = file.position(end == 0 ? 0 : end - 1).line;
+  if (d->word == kWords[0]) d->kind = Kind::disable;
+  else if (d->word == kWords[1]) d->kind = Kind::enable;
+  else if (d->word == kWords[2]) d->kind = Kind::next_line;
+  else if (d->word == kWords[3]) d->kind = Kind::file;
+  else {
+    std::vector<std::string_view> words(std::begin(kWords), std::end(kWords));
+    std::string hint = closest_match(d->word, words);
+    invalid->push_back({d->offset, fmt::format("unknown directive '{}'{}", d->word,
+                                               hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))});
+    return false;
+  }
+  // Rule ids up to "--" (the reason) or the end.
+  std::string_view rest = text.substr(i);
+  std::size_t reason = rest.find("--");
+  if (reason != std::string_view::npos) rest = rest.substr(0, reason);
+  std::size_t j = 0;
+  while (j < rest.size()) {
+    while (j < rest.size() && (space(rest[j]) || rest[j] == ',')) ++j;
+    std::size_t b = j;
+    while (j < rest.size() && !space(rest[j]) && rest[j] != ',') ++j;
+    if (j > b) d->rules.push_back({std::string(rest.substr(b, j - b)), at + i + b, false});
+  }
+  if (d->rules.empty() && d->kind != Kind::enable) {
+    invalid->push_back({d->offset, fmt::format("'{}' must name the rules it silences, e.g. '{} we-overuse -- reason'",
+                                               d->word, d->word)});
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const Settings& settings,
+                        std::vector<Diagnostic>* diags) {
+  std::vector<Directive> directives;
+  std::vector<std::pair<std::size_t, std::string>> invalid;
+  const bool markdown = format_for_path(file.path) == FileFormat::markdown;
+  for (const SourceComment& c : parsed.comments) {
+    std::size_t at = c.offset + (markdown ? 4 : 1);  // after "<!--" or "#"
+    std::size_t end = at + c.text.size() + (markdown ? 3 : 0);
+    Directive d;
+    if (parse_directive(c.text, at, end, file, &d, &invalid)) directives.push_back(std::move(d));
+  }
+  std::vector<std::string_view> known(settings.known_rules.begin(), settings.known_rules.end());
+  auto is_known = [&](const std::string& id) { return std::find(known.begin(), known.end(), id) != known.end(); };
+  for (Directive& d : directives) {
+    for (Named& n : d.rules) {
+      if (is_known(n.id)) continue;
+      std::string hint = closest_match(n.id, known);
+      invalid.push_back({n.offset, fmt::format("'{}' names unknown rule '{}'{}", d.word, n.id,
+                                               hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))});
+      n.used = true;  // reported once, as invalid
+    }
+  }
+  // Front matter: `storylint: {disable: [...]}` for one story.
+  struct StoryDisable {
+    std::size_t story_index;
+    Named named;
+  };
+  std::vector<StoryDisable> story_disables;
+  for (const Story& s : parsed.stories) {
+    for (const MetaField& f : s.meta.disabled_rules) {
+      StoryDisable sd{s.index, {f.value, f.offset, false}};
+      if (!is_known(f.value)) {
+        std::string hint = closest_match(f.value, known);
+        invalid.push_back({f.offset, fmt::format("'storylint.disable' names unknown rule '{}'{}", f.value,
+                                                 hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))});
+        sd.named.used = true;
+      }
+      story_disables.push_back(std::move(sd));
+    }
+  }
+
+  auto suppressed = [&](const Diagnostic& g) {
+    bool hit = false;
+    for (StoryDisable& sd : story_disables) {
+      if (sd.story_index == g.story_index && sd.named.id == g.rule) sd.named.used = hit = true;
+    }
+    // Regions: the last disable/enable naming this rule before the finding decides.
+    Named* region = nullptr;
+    for (Directive& d : directives) {
+      if (d.end_offset > g.offset) break;
+      if (d.kind == Kind::enable) {
+        if (d.rules.empty() || std::any_of(d.rules.begin(), d.rules.end(), [&](const Named& n) { return n.id == g.rule; })) {
+          region = nullptr;
+        }
+      } else if (d.kind == Kind::disable) {
+        for (Named& n : d.rules) {
+          if (n.id == g.rule) region = &n;
+        }
+      }
+    }
+    if (region) region->used = hit = true;
+    for (Directive& d : directives) {
+      bool applies = d.kind == Kind::file || (d.kind == Kind::next_line && g.begin.line == d.end_line + 1);
+      if (!applies) continue;
+      for (Named& n : d.rules) {
+        if (n.id == g.rule) n.used = hit = true;
+      }
+    }
+    return hit;
+  };
+  std::erase_if(*diags, [&](const Diagnostic& g) { return suppressed(g); });
+
+  auto add = [&](std::size_t offset, Severity sev, const char* rule, std::string message) {
+    Diagnostic g;
+    g.path = file.path;
+    g.offset = g.end_offset = offset;
+    g.begin = g.end = file.position(offset);
+    g.severity = sev;
+    g.rule = rule;
+    g.message = std::move(message);
+    g.source_line = std::string(file.line_text(offset));
+    diags->push_back(std::move(g));
+  };
+  const RuleSet& active = *settings.rules;
+  if (settings.unused_suppression) {
+    for (const Directive& d : directives) {
+      if (d.kind == Kind::enable) continue;
+      for (const Named& n : d.rules) {
+        if (!n.used && active.find(n.id)) {
+          add(n.offset, *settings.unused_suppression, "unused-suppression",
+              fmt::format("'{} {}' silences nothing: remove it", d.word, n.id));
+        }
+      }
+    }
+    for (const StoryDisable& sd : story_disables) {
+      if (!sd.named.used && active.find(sd.named.id)) {
+        add(sd.named.offset, *settings.unused_suppression, "unused-suppression",
+            fmt::format("'storylint.disable: {}' silences nothing in this story: remove it", sd.named.id));
+      }
+    }
+  }
+  if (settings.invalid_suppression) {
+    for (auto& [offset, message] : invalid) add(offset, *settings.invalid_suppression, "invalid-suppression", message);
+  }
+}
+
+}  // namespace storylint
