@@ -50,12 +50,15 @@ int rules_command(const Options& o) {
 }
 
 std::string indent(std::string_view text, std::string_view pad) {
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  std::string_view bare = pad;
+  while (!bare.empty() && bare.back() == ' ') bare.remove_suffix(1);
   std::string out;
   std::size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    out += line.empty() ? "\n" : fmt::format("{}{}\n", pad, line);
+    out += line.empty() ? fmt::format("{}\n", bare) : fmt::format("{}{}\n", pad, line);
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }
@@ -225,9 +228,11 @@ int test_command(const Options& o) {
       if (c.passed) continue;
       std::string found;
       for (const Diagnostic& d : c.findings) found += fmt::format("\n    {}:{}: {}", d.begin.line, d.begin.column, d.message);
+      std::string block = indent(c.text, "    | ");
+      block.pop_back();
       problems.push_back(fmt::format("{}[{}]: {}\n{}", c.must_fire ? "must_fire" : "must_not_fire", c.index,
                                      c.must_fire ? "expected a finding, got none" : fmt::format("expected none, got:{}", found),
-                                     indent(c.text, "    | ")));
+                                     block));
     }
     if (problems.empty()) {
       ++passed;

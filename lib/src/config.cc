@@ -85,6 +85,15 @@ std::string read_text(const std::string& path, std::string* err) {
   return ss.str();
 }
 
+// How a path is shown: relative to the working directory when it lies below it.
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  std::string abs = fs::absolute(p, ec).lexically_normal().generic_string();
+  std::string cwd = fs::current_path(ec).generic_string();
+  if (!cwd.empty() && cwd.back() != '/') cwd += '/';
+  return abs.starts_with(cwd) ? abs.substr(cwd.size()) : abs;
+}
+
 std::string position_text(const SourceFile& f, std::size_t offset) {
   Position p = f.position(offset);
   return fmt::format("{}:{}:{}", f.path, p.line, p.column);
@@ -207,7 +216,8 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
     }
     std::error_code ec;
     config->base_dir = fs::absolute(path, ec).lexically_normal().parent_path().generic_string() + "/";
-    file = &sources.emplace_back(path, std::move(text));
+    config->path = display_path(path);
+    file = &sources.emplace_back(config->path, std::move(text));
     yaml::Document& doc = docs.emplace_back();
     yaml::Error yerr;
     if (!yaml::parse(file->text, 0, file->text.size(), &doc, &yerr)) {
@@ -374,7 +384,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
       std::string ext = e.path().extension().string();
-      if (e.is_regular_file() && (ext == ".yml" || ext == ".yaml")) names.push_back(e.path().generic_string());
+      if (e.is_regular_file() && (ext == ".yml" || ext == ".yaml")) names.push_back(display_path(e.path()));
     }
     std::sort(names.begin(), names.end());
     for (const std::string& n : names) {
@@ -460,7 +470,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
           }
         }
         if (!opts.entries.empty()) {
-          o.layers.push_back({&opts, file, position_text(*file, v->offset)});
+          o.layers.push_back({&opts, file, position_text(*file, v->offset), true});
         }
       }
     }
@@ -561,7 +571,9 @@ std::string ConfigLoader::describe(const Config& c) {
     fmt::format_to(std::back_inserter(out), "  {}:\n    severity: {}  # {}\n", r.id, severity_name(r.severity),
                    r.severity_origin);
     for (const RuleOption& o : r.options) {
-      fmt::format_to(std::back_inserter(out), "    {}: {}  # {}\n", o.name, o.value, o.origin);
+      // Long pattern lists are summarized; `storylint explain` prints them whole.
+      std::string value = o.items && o.value.size() > 60 ? fmt::format("[{} entries]", o.items) : o.value;
+      fmt::format_to(std::back_inserter(out), "    {}: {}  # {}\n", o.name, value, o.origin);
     }
   }
   auto engine = [&](std::string_view id, const std::optional<Severity>& s) {

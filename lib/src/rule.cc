@@ -55,27 +55,28 @@ void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& var
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
-  // Levenshtein distance, accepted up to a third of the word's length (at least 1).
-  std::size_t best = std::max<std::size_t>(1, word.size() / 3) + 1;
+  // Optimal string alignment distance (a transposition is one edit), accepted up to a
+  // third of the word's length (at least 1).
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::size_t best = limit + 1;
   std::string_view pick;
-  std::vector<std::size_t> row;
   for (std::string_view c : candidates) {
-    row.resize(c.size() + 1);
-    for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= word.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= c.size(); ++j) {
-        std::size_t up = row[j];
-        char a = word[i - 1], b = c[j - 1];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a == b ? 0 : 1)});
-        diag = up;
+    std::size_t n = word.size(), m = c.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+      for (std::size_t j = 1; j <= m; ++j) {
+        std::size_t cost = lower(word[i - 1]) == lower(c[j - 1]) ? 0 : 1;
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+        if (i > 1 && j > 1 && lower(word[i - 1]) == lower(c[j - 2]) && lower(word[i - 2]) == lower(c[j - 1])) {
+          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
     }
-    if (row[c.size()] < best) {
-      best = row[c.size()];
+    if (d[n][m] < best) {
+      best = d[n][m];
       pick = c;
     }
   }

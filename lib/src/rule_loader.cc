@@ -224,7 +224,7 @@ class Loader {
       }
       std::vector<RuleOption> opts;
       for (const auto& [ok, ov] : v->entries) {
-        if (ok->is_scalar()) opts.push_back({ok->value, describe(*ov), fmt::format("level {}", k->value)});
+        if (ok->is_scalar()) opts.push_back({ok->value, describe(*ov), fmt::format("level {}", k->value), 0});
       }
       rule->level_defaults.emplace_back(k->value, std::move(opts));
     }
@@ -278,7 +278,12 @@ bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::O
     for (const auto& [k, v] : layer.map->entries) {
       if (!k->is_scalar()) continue;
       auto it = std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == k->value; });
-      RuleOption o{k->value, describe(*v), layer.origin};
+      std::string origin = layer.origin;
+      if (layer.key_positions && layer.file) {
+        Position p = layer.file->position(k->offset);
+        origin = fmt::format("{}:{}:{}", layer.file->path, p.line, p.column);
+      }
+      RuleOption o{k->value, describe(*v), origin, v->kind == yaml::Kind::sequence ? v->items.size() : 0};
       if (it == rule->options.end()) rule->options.push_back(std::move(o));
       else *it = std::move(o);
     }

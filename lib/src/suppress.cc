@@ -165,6 +165,13 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     g.rule = rule;
     g.message = std::move(message);
     g.source_line = std::string(file.line_text(offset));
+    // The story the suppression sits in (the last one starting at or before it).
+    for (const Story& s : parsed.stories) {
+      if (s.begin_offset <= offset) {
+        g.story_index = s.index;
+        g.story = s.title;
+      }
+    }
     diags->push_back(std::move(g));
   };
   const RuleSet& active = *settings.rules;

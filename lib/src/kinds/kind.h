@@ -25,7 +25,8 @@ namespace storylint::kinds {
 struct OptionLayer {
   const yaml::Node* map = nullptr;
   const SourceFile* file = nullptr;
-  std::string origin;  // for `config --print`: "rule default", "level L7", ".storylint.yaml"...
+  std::string origin;  // for `config --print`: "rule default", "level L7", "--set"...
+  bool key_positions = false;  // origin of each key is its own file:line:col instead
 };
 
 class Options {

@@ -1,0 +1,75 @@
+# storylint rules | explain | init | test
+. "$(dirname "$0")/lib.sh"
+cd "$TMP" || exit 1
+
+run rules
+expect_eq "rules exits 0" 0 "$CODE"
+expect_eq "rules header" "RULE                   SEVERITY KIND      SCOPE                  DESCRIPTION" "$(printf '%s\n' "$OUT" | head -1)"
+expect_contains "rules lists we-overuse" "we-overuse             error    ratio     task, action           'we' or the team does the work in Task and Action, not you" "$OUT"
+
+# explain works for every rule `rules` lists, built-in and engine.
+for id in $(printf '%s\n' "$OUT" | tail -n +2 | awk '{print $1}'); do
+  run explain "$id"
+  if [ "$CODE" = 0 ] && [[ "$OUT" == "$id ("* ]]; then ok; else bad "explain $id" "" "$OUT$ERR"; fi
+done
+run explain small-impact --level L7
+expect_contains "explain shows level defaults" "Level defaults:
+  L7: min_amount: 5000000
+  L8: min_amount: 10000000" "$OUT"
+expect_contains "explain shows effective options" "  min_amount: 5000000  (level L7)" "$OUT"
+run explain small-impac
+expect_eq "explain unknown" "storylint: error: unknown rule 'small-impac' (did you mean 'small-impact'?)" "$ERR"
+expect_eq "explain unknown exits 2" 2 "$CODE"
+
+# init writes a config with every default and a template story that passes every rule.
+mkdir -p proj
+run init proj
+expect_eq "init output" "wrote proj/.storylint.yaml
+wrote proj/story-template.md" "$OUT"
+run proj
+expect_eq "the template passes every rule under the written config" "no problems in 1 story" "$OUT"
+expect_eq "the template run exits 0" 0 "$CODE"
+run config --print proj/story-template.md
+expect_contains "the written config is the one found" "# configuration: proj/.storylint.yaml" "$OUT"
+run init proj
+expect_eq "init never overwrites" "storylint: error: proj/.storylint.yaml exists; not overwritten" "$ERR"
+expect_eq "init refusal exits 2" 2 "$CODE"
+
+# test: the built-in rules' own cases, and a user's rules.
+run test "$SRC/rules"
+expect_eq "built-in rule cases pass" 0 "$CODE"
+expect_eq "built-in rule cases summary" "6 passed, 0 failed" "$(printf '%s\n' "$OUT" | tail -1)"
+mkdir -p mine
+story mine/no-synergy.yml 'id: no-synergy
+kind: phrase
+message: "avoid {match}"
+options:
+  phrases: [synergy]
+tests:
+  must_fire: ["We found synergy.", "Nothing here."]
+  must_not_fire: ["We cut costs 20%.", "More synergy."]
+'
+story mine/no-cases.yml 'id: no-cases
+kind: phrase
+message: "avoid {match}"
+options:
+  phrases: [leverage]
+'
+run test mine
+expect_eq "a failing user rule exits 1" 1 "$CODE"
+expect_eq "test output" "FAIL no-cases
+  no must_fire cases: add stories the rule must flag
+  no must_not_fire cases: add stories the rule must leave alone
+FAIL no-synergy
+  must_fire[1]: expected a finding, got none
+    | # Case
+    |
+    | Nothing here.
+  must_not_fire[1]: expected none, got:
+    3:6: avoid synergy
+    | # Case
+    |
+    | More synergy.
+0 passed, 2 failed" "$OUT"
+
+finish

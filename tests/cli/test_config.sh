@@ -1,0 +1,154 @@
+# Configuration through the CLI: level, rules off, thresholds, custom rules, discovery.
+. "$(dirname "$0")/lib.sh"
+R="$TMP/repo"
+mkdir -p "$R/bank/sub" "$R/rules-mine" "$R/bank/drafts"
+cd "$R" || exit 1
+STORY='---
+title: Saved compute
+date: 2026-01
+---
+# Saved compute
+
+## Action
+I moved batch jobs to spot instances and we found synergy.
+
+## Result
+It saved $2M a year.
+'
+story bank/a.md "$STORY"
+story bank/drafts/wip.md "# Draft
+We did stuff."
+
+# No configuration: L5 defaults, $2M is fine, no learning is an error.
+run bank --reference-date 2026-11-01
+expect_eq "defaults" "bank/a.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+bank/drafts/wip.md:1:1: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+bank/drafts/wip.md:1:1: error: the story states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
+3 errors in 2 of 2 stories" "$OUT"
+
+# A repository sets its level (L7 raises the impact bar to $5M), switches a rule off,
+# excludes drafts and adds its own phrase rule.
+story .storylint.yaml 'level: L7
+reference_date: 2026-11-01
+exclude: [drafts]
+rule_paths: [rules-mine]
+rules:
+  missing-learning: off
+  no-synergy: warning
+'
+story rules-mine/no-synergy.yml 'id: no-synergy
+kind: phrase
+severity: info
+message: "'"'"'{match}'"'"' says nothing: name what changed"
+description: Buzzwords that say nothing
+options:
+  phrases: [synergy, move the needle]
+tests:
+  must_fire: ["We found synergy."]
+  must_not_fire: ["We cut costs 20%."]
+'
+run bank
+expect_eq "level, rule off, exclude, custom rule" "bank/a.md:8:51: warning: 'synergy' says nothing: name what changed [no-synergy]
+bank/a.md:11:10: warning: \$2M a year is under \$5M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
+2 warnings in 1 of 1 story" "$OUT"
+expect_eq "warnings only: exit 0" 0 "$CODE"
+
+# --level beats the configuration; an explicit option beats the level.
+run bank --level L5
+expect_eq "--level L5" "bank/a.md:8:51: warning: 'synergy' says nothing: name what changed [no-synergy]
+1 warning in 1 of 1 story" "$OUT"
+run bank --set small-impact.min_amount=3000000
+expect_contains "--set beats the level" "\$2M a year is under \$3M a year" "$OUT"
+run bank --set small-impact.severity=error
+expect_eq "--set severity" 1 "$CODE"
+run bank --select small-impact
+expect_eq "--select" "bank/a.md:11:10: warning: \$2M a year is under \$5M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
+1 warning in 1 of 1 story" "$OUT"
+run bank --ignore small-impact,no-synergy
+expect_eq "--ignore" "no problems in 1 story" "$OUT"
+run bank --ignore small-impac
+expect_eq "--ignore unknown rule" "storylint: error: --ignore: unknown rule 'small-impac' (did you mean 'small-impact'?)" "$ERR"
+expect_eq "--ignore unknown rule exits 2" 2 "$CODE"
+run bank --set small-impact.min_amout=1
+expect_eq "--set unknown option" "storylint: error: --set small-impact.min_amout=1: unknown option 'min_amout' for kind 'money' (did you mean 'min_amount'?)" "$ERR"
+run bank --set small-impact
+expect_eq "--set without =" "storylint: error: --set: 'small-impact' should be RULE.OPTION=VALUE" "$ERR"
+
+# Raising a threshold in the configuration.
+story .storylint.yaml 'level: L7
+reference_date: 2026-11-01
+rule_paths: [rules-mine]
+exclude: [drafts]
+rules:
+  missing-learning: off
+  small-impact: {severity: info, min_amount: 1000000}
+'
+run bank
+expect_eq "threshold lowered, severity changed" "bank/a.md:8:51: info: 'synergy' says nothing: name what changed [no-synergy]
+1 info in 1 of 1 story" "$OUT"
+
+# The nearest configuration wins; --config replaces discovery; --no-config ignores it.
+story bank/sub/b.md "$STORY"
+story bank/sub/.storylint.yml 'rules:
+  we-overuse: off
+'
+run bank/sub/b.md --reference-date 2026-11-01
+expect_eq "nearest config: parent settings do not merge in" "bank/sub/b.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+1 error in 1 of 1 story" "$OUT"
+run bank/a.md --no-config --reference-date 2026-11-01
+expect_contains "--no-config" "[missing-learning]" "$OUT"
+run bank/a.md --config bank/sub/.storylint.yml --reference-date 2026-11-01
+expect_contains "--config" "[missing-learning]" "$OUT"
+run bank/a.md --config nope.yaml
+expect_eq "--config missing" "storylint: error: --config nope.yaml: no such file" "$ERR"
+
+# config --print: the effective settings and where each came from.
+run config --print bank/a.md
+expect_eq "config --print" "# effective settings for bank/a.md
+# configuration: .storylint.yaml
+level: L7  # .storylint.yaml:1:8
+reference_date: 2026-11-01  # .storylint.yaml:2:17
+fail_on: error  # default
+include: []  # default (every story file)
+exclude: [drafts]  # .storylint.yaml
+rule_paths: [rules-mine]  # .storylint.yaml
+rules:
+  missing-metric:
+    severity: error  # rule default
+    patterns: [11 entries]  # rule default
+    ignore: [2 entries]  # rule default
+  small-impact:
+    severity: info  # .storylint.yaml:7:28
+    min_amount: 1000000  # .storylint.yaml:7:34
+  stale-date:
+    severity: warning  # rule default
+    max_age_years: 3  # rule default
+    year_patterns: [7 entries]  # rule default
+  story-too-long:
+    severity: warning  # rule default
+    words_per_minute: 150  # rule default
+    max_minutes: 5  # level L7
+    report_at: title  # rule default
+  we-overuse:
+    severity: error  # rule default
+    numerator: [2 entries]  # rule default
+    denominator: [(?-i:\\bI\\b)]  # rule default
+    min_count: 3  # rule default
+    max_share: 0.2  # rule default
+  no-synergy:
+    severity: info  # rule default
+    phrases: [synergy, move the needle]  # rule default
+  invalid-suppression: warning
+  unused-suppression: info" "$OUT"
+
+# include: only matching files are walked; explicit files are always linted.
+story .storylint.yaml 'include: ["bank/sub/**"]
+reference_date: 2026-11-01
+'
+run bank
+expect_eq "include" "bank/sub/b.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+1 error in 1 of 1 story" "$OUT"
+run bank/drafts/wip.md
+expect_contains "explicit files ignore include" "bank/drafts/wip.md:1:1:" "$OUT"
+
+finish
