@@ -38,7 +38,7 @@ We split the work. We tested it. We shipped it.
 It saved 40%, and I learned a lot.
 '
 run s.md "${REF[@]}"
-expect_eq "a region after the finding's start does not cover it" "s.md:4:1: error: the team acts, not you: 4 'we' against 1 'I' (80% 'we', above 20%); say what you did [we-overuse]
+expect_eq "a region after the finding's start does not cover it" "s.md:4:1: error: the team acts, not you: 4 'we' against 0 'I' (100% 'we', above 20%); say what you did [we-overuse]
 s.md:7:24: info: 'storylint-disable we-overuse' silences nothing: remove it [unused-suppression]
 1 error, 1 info in 1 of 1 story" "$OUT"
 
