@@ -264,10 +264,10 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
       std::string pattern = g->value;
       while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
       if (pattern.starts_with("./")) pattern = pattern.substr(2);
-      glob_to_regex(pattern, &re);
       glob->pattern = g->value;
-      glob->anchored = pattern.find('/') != std::string::npos;
-      if (pattern.starts_with("/")) re = re.substr(1);  // "/x" anchors at the config's folder
+      glob->anchored = pattern.find('/') != std::string::npos;  // "/x" anchors at the config's folder
+      if (pattern.starts_with("/")) pattern = pattern.substr(1);
+      glob_to_regex(pattern, &re);
       glob->re = std::make_unique<RE2>(re, kinds::pattern_options(false));
       texts->push_back(g->value);
       out->push_back(std::move(glob));
