@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -84,41 +86,7 @@ const Config* config_for(ConfigLoader& loader, const std::string& path) {
   return c;
 }
 
-namespace {
-
-int lint(const Options& o) {
-  if (!validate_overrides(o)) return kUsage;
-  auto formatter = make_formatter(o.format);
-  if (!formatter) {
-    print_error(fmt::format("unknown format '{}' (formats: {})", o.format, fmt::join(formatter_names(), ", ")));
-    return kUsage;
-  }
-  if (o.color != "auto" && o.color != "always" && o.color != "never") {
-    print_error(fmt::format("--color '{}' should be auto, always or never", o.color));
-    return kUsage;
-  }
-  auto builtin = load_builtin_rules();
-  if (!builtin) return kUsage;
-  ConfigLoader loader(overrides_of(o), builtin);
-
-  // Resolve every file's configuration first (and stop on any mistake in one).
-  std::vector<InputError> input_errors;
-  std::vector<InputFile> inputs = collect_inputs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, &input_errors);
-  std::vector<LintTarget> targets;
-  std::vector<LoadError> load_errors;
-  std::vector<const Config*> used;
-  for (InputFile& in : inputs) {
-    const Config* c = loader.for_path(in.path, &load_errors);
-    if (!c) continue;
-    if (!in.explicit_ && !c->includes(in.path)) continue;
-    if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
-    targets.push_back({std::move(in.path), &c->settings});
-  }
-  if (!load_errors.empty()) {
-    print_load_errors(load_errors);
-    return kUsage;
-  }
-
+int finish_lint(const Options& o, LintResult& result, const std::vector<const Config*>& used, const RuleSet& builtin) {
   FormatOptions fo;
   // The run fails at the strictest fail_on among the configurations used.
   std::string fail_on = o.fail_on;
@@ -142,16 +110,8 @@ int lint(const Options& o) {
   fo.color = use_color(color, o.output.empty() && isatty(STDOUT_FILENO), [](const char* n) -> const char* {
     return std::getenv(n);
   });
-
-  LintOptions lo;
-  lo.jobs = o.jobs;
-  lo.max_file_size = o.max_file_size;
-  LintResult result = lint_targets(targets, lo);
-  result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
-
   std::string out;
-  RuleSet report_rules_set = used.empty() ? *builtin : *used.front()->settings.rules;
-  formatter->write(result, report_rules_set, fo, &out);
+  make_formatter(o.format)->write(result, used.empty() ? builtin : *used.front()->settings.rules, fo, &out);
   for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
   if (o.output.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -165,6 +125,73 @@ int lint(const Options& o) {
     if (fails(d.severity, fo)) return kFindings;
   }
   return kClean;
+}
+
+bool check_output_options(const Options& o) {
+  if (!make_formatter(o.format)) {
+    print_error(fmt::format("unknown format '{}' (formats: {})", o.format, fmt::join(formatter_names(), ", ")));
+    return false;
+  }
+  if (o.color != "auto" && o.color != "always" && o.color != "never") {
+    print_error(fmt::format("--color '{}' should be auto, always or never", o.color));
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+// --stdin: one file's text from standard input, named by --stdin-filename.
+int lint_stdin(const Options& o, ConfigLoader& loader, const RuleSet& builtin) {
+  if (!o.paths.empty()) {
+    print_error("--stdin lints standard input: give no paths (name it with --stdin-filename)");
+    return kUsage;
+  }
+  std::string name = o.stdin_filename.empty() ? "stdin.md" : o.stdin_filename;
+  if (format_for_path(name) == FileFormat::other) {
+    print_error(fmt::format("--stdin-filename {}: not a story file name (.md, .markdown, .yaml or .yml)", name));
+    return kUsage;
+  }
+  std::ostringstream ss;
+  ss << std::cin.rdbuf();
+  const Config* c = config_for(loader, name);
+  if (!c) return kUsage;
+  LintResult result;
+  lint_source(SourceFile(name, ss.str()), c->settings, &result);
+  sort_diagnostics(result.diagnostics);
+  return finish_lint(o, result, {c}, builtin);
+}
+
+int lint(const Options& o) {
+  if (!validate_overrides(o) || !check_output_options(o)) return kUsage;
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  ConfigLoader loader(overrides_of(o), builtin);
+  if (o.stdin_) return lint_stdin(o, loader, *builtin);
+
+  // Resolve every file's configuration first (and stop on any mistake in one).
+  std::vector<InputError> input_errors;
+  std::vector<InputFile> inputs = collect_inputs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, &input_errors);
+  std::vector<LintTarget> targets;
+  std::vector<LoadError> load_errors;
+  std::vector<const Config*> used;
+  for (InputFile& in : inputs) {
+    const Config* c = loader.for_path(in.path, &load_errors);
+    if (!c) continue;
+    if (!in.explicit_ && !c->includes(in.path)) continue;
+    if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
+    targets.push_back({std::move(in.path), &c->settings});
+  }
+  if (!load_errors.empty()) {
+    print_load_errors(load_errors);
+    return kUsage;
+  }
+  LintOptions lo;
+  lo.jobs = o.jobs;
+  lo.max_file_size = o.max_file_size;
+  LintResult result = lint_targets(targets, lo);
+  result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
+  return finish_lint(o, result, used, *builtin);
 }
 
 void add_config_options(CLI::App& app, Options& o) {
@@ -200,6 +227,9 @@ int run(int argc, char** argv) {
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: one per core)");
   app.add_option("--max-file-size", o.max_file_size, "Files larger than this many bytes are not read")
       ->default_str("10485760");
+  app.add_flag("--stdin", o.stdin_, "Lint standard input (for editors and hooks)");
+  app.add_option("--stdin-filename", o.stdin_filename,
+                 "The name standard input stands for: decides the format and the configuration (default stdin.md)");
   add_config_options(app, o);
 
   int (*command)(const Options&) = &lint;

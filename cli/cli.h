@@ -40,6 +40,10 @@ struct Options {
   std::string dir = ".";            // init [DIR]
   std::string print_path;           // config --print PATH
   std::vector<std::string> rule_paths;  // test RULE_PATH...
+  std::string hook_action;          // hook install|uninstall|run
+  bool force = false;               // hook install --force
+  bool stdin_ = false;              // --stdin: lint standard input
+  std::string stdin_filename;       // --stdin-filename: its name (format and config)
 };
 
 int run(int argc, char** argv);
@@ -52,5 +56,10 @@ Overrides overrides_of(const Options& o);
 bool validate_overrides(const Options& o);
 /// The configuration for `path`, printing its errors (nullptr then).
 const Config* config_for(ConfigLoader& loader, const std::string& path);
+/// Checks --format and --color, printing the problem.
+bool check_output_options(const Options& o);
+/// Formats and writes `result` (stdout or --output) and returns the exit code; `used` are
+/// the configurations the files were linted with (the strictest fail_on wins).
+int finish_lint(const Options& o, LintResult& result, const std::vector<const Config*>& used, const RuleSet& builtin);
 
 }  // namespace storylint::cli

@@ -268,6 +268,7 @@ const std::vector<Command>& commands() {
          sub.add_option("rule_paths", o.rule_paths, "Rule files or folders of rule files")->required();
        },
        &test_command},
+      hook_command_entry(),
   };
   return table;
 }

@@ -16,5 +16,7 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+/// `storylint hook` (git_hook.cc).
+Command hook_command_entry();
 
 }  // namespace storylint::cli
