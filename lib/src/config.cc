@@ -351,6 +351,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
                 continue;
               }
               config->principle_aliases.emplace_back(pk->value, exact);
+              config->settings.principle_aliases.emplace_back(pk->value, exact);
             }
           } else {
             error(ak->offset, fmt::format("unknown key 'aliases.{}'{}", name, suggestion(name, {"sections", "principles"})));

@@ -44,7 +44,8 @@ void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputEr
     }
     if (!it->is_regular_file(ec)) continue;
     if (format_for_path(p.string()) == FileFormat::other) continue;
-    found.push_back(p.generic_string());
+    // "./a.md" is shown as "a.md"; "examples/" + "x.md" as "examples/x.md".
+    found.push_back(p.lexically_normal().generic_string());
   }
   std::sort(found.begin(), found.end());
   for (std::string& f : found) out->push_back({std::move(f), false});
@@ -145,11 +146,11 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
     d.source_line = std::string(file.line_text(e.offset));
     result->diagnostics.push_back(std::move(d));
   }
-  LintContext ctx{settings.reference_date};
+  LintContext ctx{settings.reference_date, &settings.principle_aliases};
   std::vector<Diagnostic> found;
   for (const Story& story : parsed.stories) {
     for (const Rule& rule : settings.rules->rules) {
-      if (!rule.check) continue;
+      if (!rule.check || !rule.applies_to(story)) continue;
       Reporter reporter(story, rule, &found);
       rule.check->run(story, rule, ctx, reporter);
     }

@@ -148,6 +148,14 @@ std::vector<MoneyAmount> find_money(std::string_view t) {
   scan(prefix_re(), true);
   scan(suffix_re(), false);
   std::sort(out.begin(), out.end(), [](const MoneyAmount& a, const MoneyAmount& b) { return a.begin < b.begin; });
+  static const RE2 between(R"((?i)\s+(?:down\s+|up\s+)?to\s+)");
+  static const RE2 from(R"((?i)(?:^|\W)from\s+$)");
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    const MoneyAmount& a = out[i - 1];
+    std::string_view gap = t.substr(a.end, out[i].begin - a.end);
+    std::string_view lead = t.substr(a.begin >= 12 ? a.begin - 12 : 0, a.begin >= 12 ? 12 : a.begin);
+    if (RE2::FullMatch(gap, between) && RE2::PartialMatch(lead, from)) out[i].after_level = true;
+  }
   return out;
 }
 

@@ -16,6 +16,8 @@ struct MoneyAmount {
   bool has_period = false;
   std::size_t period_end = 0;  // past the period phrase ("a month"), == end without one
   std::string currency;   // "$", "€" or "£" (for messages)
+  /// The "after" side of a before/after ("from $1.1M to $640K"): a level, not an impact.
+  bool after_level = false;
 };
 
 /// Every amount in `text`, in order. A period ("/month", "per month", "a month",
@@ -24,6 +26,9 @@ struct MoneyAmount {
 /// launched 2 months early" is not per month.
 std::vector<MoneyAmount> find_money(std::string_view text);
 
+/// The second amount of "from <amount> to <amount>" (also "down to", "up to") is marked
+/// `after_level`.
+///
 /// "$14.6M", "$480K", "$950" (one decimal at most).
 std::string format_money(double value, std::string_view currency = "$");
 

@@ -1,5 +1,6 @@
 // Rule helpers used while linting: message rendering, scope, reporting, suggestions.
 #include <algorithm>
+#include <cctype>
 
 #include "storylint/rule.h"
 
@@ -25,9 +26,10 @@ std::string Rule::render(const MessageVars& vars) const {
   return out;
 }
 
-std::vector<const ProseText*> texts_in_scope(const Story& story, const std::vector<Part>& scope) {
+std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rule) {
+  const std::vector<Part>& scope = rule.scope;
   std::vector<const ProseText*> out;
-  if (scope.empty() || !story.has_parts()) {
+  if (scope.empty() || (!story.has_parts() && rule.story_fallback)) {
     out.push_back(&story.prose);
     return out;
   }
@@ -35,6 +37,24 @@ std::vector<const ProseText*> texts_in_scope(const Story& story, const std::vect
     if (story.part(p).present) out.push_back(&story.part(p).text);
   }
   return out;
+}
+
+bool Rule::applies_to(const Story& story) const {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (const auto& [key, values] : when) {
+    const std::optional<MetaField>* field = key == "bucket"    ? &story.meta.bucket
+                                            : key == "level"   ? &story.meta.level
+                                            : key == "outcome" ? &story.meta.outcome
+                                            : key == "with"    ? &story.meta.with
+                                                               : nullptr;
+    if (!field || !*field) return false;
+    std::string v = lower((*field)->value);
+    if (std::none_of(values.begin(), values.end(), [&](const std::string& w) { return lower(w) == v; })) return false;
+  }
+  return true;
 }
 
 void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& vars) {

@@ -15,7 +15,8 @@ namespace storylint {
 namespace {
 
 const std::vector<std::string_view> kTopKeys = {"id",  "kind",   "severity", "scope",    "message", "description",
-                                                "why", "source", "link",     "options",  "examples", "tests", "levels"};
+                                                "why", "source", "link",     "options",  "examples", "tests", "levels",
+                                                "when", "story_fallback"};
 
 std::string stem(std::string_view path) {
   std::size_t slash = path.find_last_of('/');
@@ -90,6 +91,11 @@ class Loader {
       error(root->get("severity")->offset, fmt::format("severity '{}' should be error, warning or info", sev));
     }
     read_scope(*root, rule);
+    read_when(*root, rule);
+    if (const yaml::Node* f = root->get("story_fallback")) {
+      if (!f->is_scalar() || (f->value != "true" && f->value != "false")) error(f->offset, "'story_fallback' should be true or false");
+      else rule->story_fallback = f->value == "true";
+    }
     read_docs(*root, rule);
 
     const kinds::KindSpec* kind = nullptr;
@@ -154,6 +160,34 @@ class Loader {
         continue;
       }
       rule->scope.push_back(p);
+    }
+  }
+
+  void read_when(const yaml::Node& root, Rule* rule) {
+    const yaml::Node* n = root.get("when");
+    if (!n) return;
+    if (n->kind != yaml::Kind::map) {
+      error(n->offset, "'when' should map metadata keys (bucket, level, outcome, with) to values");
+      return;
+    }
+    const std::vector<std::string_view> keys = {"bucket", "level", "outcome", "with"};
+    for (const auto& [k, v] : n->entries) {
+      std::string key = k->is_scalar() ? k->value : "?";
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        std::string hint = closest_match(key, keys);
+        error(k->offset, fmt::format("'when' cannot test '{}' (it tests bucket, level, outcome, with){}", key,
+                                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+        continue;
+      }
+      std::vector<std::string> values;
+      if (v->is_scalar()) values.push_back(v->value);
+      else if (v->kind == yaml::Kind::sequence) {
+        for (const yaml::Node* i : v->items) {
+          if (i->is_scalar()) values.push_back(i->value);
+        }
+      }
+      if (values.empty()) error(v->offset, fmt::format("'when.{}' should be a value or a list of values", key));
+      rule->when.emplace_back(key, std::move(values));
     }
   }
 

@@ -14,6 +14,10 @@ story "$B/bad-utf8.md" $'# T\nI learned \xff.\n'
 story "$B/story.yaml" 'title: Y
 result: We saved $5K a month.
 learning: I learned to ask.
+date: 2026-01
+situation: Costs rose.
+task: I owned cost.
+action: I renegotiated the two vendor contracts.
 '
 
 run_in "$TMP" bank "${REF[@]}"

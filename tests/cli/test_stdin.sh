@@ -15,7 +15,7 @@ for fmt in json sarif github junit checkstyle; do
 done
 
 # The name decides the format and the configuration.
-printf 'title: T\nresult: We saved $5K a month.\nlearning: I learned.\n' >y.txt
+printf 'title: T\nresult: We saved $5K a month.\nlearning: I learned.\ndate: 2026-01\nsituation: Costs rose.\ntask: I owned cost.\naction: I renegotiated the two contracts.\n' >y.txt
 OUT=$("$STORYLINT" --stdin --stdin-filename s.yaml "${REF[@]}" <y.txt)
 expect_contains "YAML by name" "s.yaml:2:18: warning: \$5K a month" "$OUT"
 mkdir -p quiet && printf 'rules:\n  small-impact: off\n' >quiet/.storylint.yaml

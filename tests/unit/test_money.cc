@@ -70,3 +70,13 @@ TEST_CASE("money formatting") {
   CHECK(format_money(950) == "$950");
   CHECK(format_money(2e9, "€") == "€2B");
 }
+
+TEST_CASE("the after side of a before/after is a level") {
+  auto m = find_money("Spend fell from $1.1M to $640K, then down to $500K, from $9K up to $12K.");
+  REQUIRE(m.size() == 5);
+  CHECK_FALSE(m[0].after_level);
+  CHECK(m[1].after_level);
+  CHECK_FALSE(m[2].after_level);  // "down to" without a "from" before the previous amount
+  CHECK_FALSE(m[3].after_level);
+  CHECK(m[4].after_level);
+}

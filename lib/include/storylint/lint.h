@@ -37,6 +37,8 @@ struct Settings {
   std::vector<std::string> known_rules;
   Date reference_date = today_utc();
   ParseOptions parse;
+  /// Extra written forms of principle names (configuration `aliases.principles`).
+  std::vector<std::pair<std::string, std::string>> principle_aliases;
   /// Severities of the engine's suppression findings; nullopt turns them off.
   std::optional<Severity> unused_suppression = Severity::info;
   std::optional<Severity> invalid_suppression = Severity::warning;

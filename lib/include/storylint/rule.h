@@ -8,6 +8,8 @@
 //   kind: ratio                    # phrase | ratio | required | length | money | recency
 //   severity: error                # error | warning | info
 //   scope: [task, action]          # parts read; `story` (the default) for all prose
+//   story_fallback: false          # don't read the whole story when it has no parts
+//   when: {bucket: conflict}       # run only on stories with this metadata
 //   message: "'we' acts {numerator} times ..."   # {placeholders} the kind fills in
 //   description: one line for `storylint rules`
 //   why: |                         # grounded in the interview guides
@@ -44,6 +46,8 @@ namespace storylint {
 /// What every check may read besides the story.
 struct LintContext {
   Date reference_date;
+  /// The configuration's principle aliases (nullptr: none).
+  const std::vector<std::pair<std::string, std::string>>* principle_aliases = nullptr;
 };
 
 /// Values a kind fills into a rule's message template ({name} -> value).
@@ -98,6 +102,11 @@ class Rule {
   Severity severity = Severity::warning;
   /// Parts the rule reads; empty means the whole story.
   std::vector<Part> scope;
+  /// Read the whole story when it has no parts at all (`story_fallback`, default true).
+  bool story_fallback = true;
+  /// Metadata the story must have for the rule to run (`when: {bucket: conflict}`):
+  /// key -> accepted values, compared case-insensitively.
+  std::vector<std::pair<std::string, std::vector<std::string>>> when;
   std::string message;
   std::string description;
   std::string why;
@@ -121,10 +130,12 @@ class Rule {
   /// Fills {name} placeholders; unknown ones are left as written (the loader already
   /// rejected them).
   std::string render(const MessageVars& vars) const;
+  /// Whether the story's metadata satisfies `when`.
+  bool applies_to(const Story& story) const;
 };
 
 /// The prose texts a rule reads in a story, following the scope rules above.
-std::vector<const ProseText*> texts_in_scope(const Story& story, const std::vector<Part>& scope);
+std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rule);
 
 /// A rule file to load: a display path and its bytes.
 struct RuleFile {

@@ -112,5 +112,11 @@ std::unique_ptr<Check> make_required(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_length(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_money(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_recency(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_sections(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_part_balance(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_acronym(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_co_occurrence(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_principles(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_metadata(Options& options, const Rule& rule);
 
 }  // namespace storylint::kinds

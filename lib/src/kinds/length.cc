@@ -26,7 +26,7 @@ class Length final : public Check {
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
     std::size_t words = 0, count_sentences = 0;
-    for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+    for (const ProseText* text : texts_in_scope(story, rule)) {
       if (sentences) count_sentences += split_sentences(text->text()).size();
       else words += count_words(text->text());
     }

@@ -24,7 +24,7 @@ class Phrase final : public Check {
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
     if (unless && RE2::PartialMatch(story.prose.text(), *unless)) return;
-    for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+    for (const ProseText* text : texts_in_scope(story, rule)) {
       std::vector<std::pair<std::size_t, std::size_t>> hits;
       for (const RE2* re : {patterns.get(), phrases.get()}) {
         if (!re) continue;

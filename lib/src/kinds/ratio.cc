@@ -29,7 +29,7 @@ class Ratio final : public Check {
     std::size_t num = 0, den = 0;
     const ProseText* first_text = nullptr;
     std::pair<std::size_t, std::size_t> first{0, 0};
-    for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+    for (const ProseText* text : texts_in_scope(story, rule)) {
       for_each_match(*numerator, text->text(), [&](std::size_t b, std::size_t e) {
         if (num++ == 0) {
           first_text = text;

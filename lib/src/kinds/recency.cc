@@ -7,6 +7,8 @@
 //                          reference date (--reference-date, default today)
 //   year_patterns: [RE2]   prose patterns whose first capture group is a year
 //                          ("In 2018", "Q2 2025", "March 2021")
+//   mode: stale            `undated`: fire instead when the story has no date at all
+//                          (no metadata date and no year in the prose), at its title
 // A metadata date that is not a valid date is left to invalid-metadata.
 // Placeholders: {date}, {age}, {max_age_years}, {reference_date}.
 #include <fmt/format.h>
@@ -24,11 +26,21 @@ class Recency final : public Check {
  public:
   std::unique_ptr<RE2> years;
   int max_age = 3;
+  bool undated = false;
 
   void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
     Date date;
     std::string written;
     std::size_t begin = 0, end = 0;
+    if (undated) {
+      if (story.meta.date) return;
+      for (const ProseText* text : texts_in_scope(story, rule)) {
+        if (years && RE2::PartialMatch(text->text(), *years)) return;
+      }
+      auto [b, e] = line_span(story, story.title_offset);
+      out.report(b, e, {{"reference_date", format_date(ctx.reference_date)}});
+      return;
+    }
     if (story.meta.date) {
       if (!parse_story_date(story.meta.date->value, &date)) return;
       written = story.meta.date->value;
@@ -38,7 +50,7 @@ class Recency final : public Check {
     } else {
       if (!years) return;
       int best = 0;
-      for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+      for (const ProseText* text : texts_in_scope(story, rule)) {
         re2::StringPiece input(text->text());
         std::vector<re2::StringPiece> g(static_cast<std::size_t>(years->NumberOfCapturingGroups()) + 1);
         std::size_t pos = 0;
@@ -80,6 +92,9 @@ std::unique_ptr<Check> make_recency(Options& o, const Rule&) {
   c->max_age = static_cast<int>(o.number("max_age_years", 3, 0, 200));
   o.set_ignore_case(o.boolean("ignore_case", true));
   c->years = o.patterns("year_patterns", false);
+  std::string mode = o.string("mode", "stale");
+  if (mode != "stale" && mode != "undated") o.error("mode", "'mode' should be 'stale' or 'undated'");
+  c->undated = mode == "undated";
   return c;
 }
 

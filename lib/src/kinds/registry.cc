@@ -13,8 +13,15 @@ const std::vector<KindSpec>& kind_table() {
        {"words", "max_words", "minutes", "max_minutes", "sentences", "max_sentences", "scope"}, &make_length},
       {"money", "money amounts whose yearly value is below a threshold",
        {"amount", "period", "yearly", "yearly_note", "min_amount"}, &make_money},
-      {"recency", "the story's date is too long before the reference date",
+      {"recency", "the story's date is too long before the reference date (or missing)",
        {"date", "age", "max_age_years", "reference_date"}, &make_recency},
+      {"sections", "the story lacks some of the given parts", {"missing", "count"}, &make_sections},
+      {"part-balance", "a part has fewer words than another part",
+       {"part", "words", "other", "other_words"}, &make_part_balance},
+      {"acronym", "an all-caps acronym is used with no expansion in the story", {"acronym"}, &make_acronym},
+      {"co-occurrence", "two pattern families both appear in the scope", {"first", "second"}, &make_co_occurrence},
+      {"principles", "a principle in the metadata is not one of the 16", {"principle", "suggestion"}, &make_principles},
+      {"metadata", "the story's metadata has an unknown key, a wrong type or a bad value", {"problem"}, &make_metadata},
   };
   return table;
 }

@@ -8,9 +8,15 @@
 //   satisfied_by: PART     the story having this part (with text) satisfies the rule
 //   report_at: scope       `scope`: the first scope part's heading, else the story's first
 //                          line; `title`: the story's title line
+//   when_matches: [RE2...] run only when the scope matches one of these (the Result has
+//                          numbers: are any of them about the business?)
+//   within: scope          `first_sentence`: only the scope's first sentence is searched,
+//                          and the finding points at that sentence
 //   ignore_case: true
 // Unlike other kinds, a scope part that is missing counts as empty: nothing satisfies.
 // Placeholders: {scope} ("the Result", "the story").
+#include <algorithm>
+
 #include "kind.h"
 
 namespace storylint::kinds {
@@ -19,7 +25,8 @@ namespace {
 
 class Required final : public Check {
  public:
-  std::unique_ptr<RE2> patterns, ignore;
+  std::unique_ptr<RE2> patterns, ignore, when_matches;
+  bool first_sentence = false;
   bool has_part = false;
   Part part = Part::learning;
   bool at_title = false;
@@ -36,7 +43,25 @@ class Required final : public Check {
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
     if (has_part && story.part(part).present && story.part(part).text.has_content()) return;
-    for (const ProseText* text : texts_in_scope(story, rule.scope)) {
+    std::vector<const ProseText*> texts = texts_in_scope(story, rule);
+    if (when_matches && std::none_of(texts.begin(), texts.end(), [&](const ProseText* t) {
+          return RE2::PartialMatch(t->text(), *when_matches);
+        })) {
+      return;
+    }
+    if (first_sentence) {
+      for (const ProseText* text : texts) {
+        auto sentences = split_sentences(text->text());
+        if (sentences.empty()) continue;
+        TextSpan s = sentences.front();
+        if (satisfied(std::string_view(text->text()).substr(s.begin, s.end - s.begin))) return;
+        auto [b, e] = text->source_range(s.begin, s.end);
+        out.report(b, e, {{"scope", scope_label(story, rule.scope)}});
+        return;
+      }
+      return;
+    }
+    for (const ProseText* text : texts) {
       if (satisfied(text->text())) return;
     }
     auto [b, e] = line_span(story, at_title ? story.title_offset : scope_anchor(story, rule.scope));
@@ -56,6 +81,10 @@ std::unique_ptr<Check> make_required(Options& o, const Rule&) {
     c->has_part = parse_part_name(part, &c->part);
     if (!c->has_part) o.error("satisfied_by", "'satisfied_by' should name a part: situation, task, action, result or learning");
   }
+  c->when_matches = o.patterns("when_matches", false);
+  std::string within = o.string("within", "scope");
+  if (within != "scope" && within != "first_sentence") o.error("within", "'within' should be 'scope' or 'first_sentence'");
+  c->first_sentence = within == "first_sentence";
   std::string at = o.string("report_at", "scope");
   if (at != "scope" && at != "title") o.error("report_at", "'report_at' should be 'scope' or 'title'");
   c->at_title = at == "title";

@@ -1,0 +1,89 @@
+// Kind `metadata`: the story's metadata is well-formed.
+//
+// Reports, each at its own position: an unknown key (with "did you mean"), a value of the
+// wrong type, a date that is not YYYY / YYYY-MM / YYYY-MM-DD or starts after the
+// reference date, and a bucket, level, outcome or with outside its allowed values.
+// Options (the allowed values):
+//   buckets: [productivity, failure, conflict]
+//   levels: [L4, L5, L6, L7, L8]
+//   outcomes: [i-convinced-them, they-convinced-me, disagree-and-commit]
+//   withs: [manager, peer, report, stakeholder, executive]
+// Placeholders: {problem}.
+#include <fmt/format.h>
+
+#include "../metadata.h"
+#include "kind.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+class Metadata final : public Check {
+ public:
+  std::vector<std::string> buckets, levels, outcomes, withs;
+
+  void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
+    const storylint::Metadata& m = story.meta;
+    auto report = [&](std::size_t offset, std::string problem) {
+      out.report(offset, line_span(story, offset).second, {{"problem", std::move(problem)}});
+    };
+    for (const MetaField& k : m.unknown_keys) {
+      std::vector<std::string_view> known = {"title", "date",    "principles", "bucket", "level",
+                                             "question", "tags", "outcome",    "with",   "storylint"};
+      std::string hint = closest_match(k.value, known);
+      report(k.offset, fmt::format("unknown metadata key '{}'{}", k.value,
+                                   hint.empty() ? " (known: title, date, principles, bucket, level, question, tags, outcome, with, storylint)"
+                                                : fmt::format(" (did you mean '{}'?)", hint)));
+    }
+    for (const MetaProblem& p : m.problems) report(p.offset, p.message);
+    if (m.date) {
+      Date end;
+      DatePrecision precision;
+      if (!parse_story_date(m.date->value, &end, &precision)) {
+        report(m.date->offset, fmt::format("date '{}' should be YYYY, YYYY-MM or YYYY-MM-DD", m.date->value));
+      } else {
+        Date start = end;
+        if (precision != DatePrecision::day) start.day = 1;
+        if (precision == DatePrecision::year) start.month = 1;
+        if (start > ctx.reference_date) {
+          report(m.date->offset, fmt::format("date {} is after the reference date {}", m.date->value,
+                                             format_date(ctx.reference_date)));
+        }
+      }
+    }
+    check_value(m.bucket, "bucket", buckets, report);
+    check_value(m.level, "level", levels, report);
+    check_value(m.outcome, "outcome", outcomes, report);
+    check_value(m.with, "with", withs, report);
+  }
+
+ private:
+  template <typename Report>
+  static void check_value(const std::optional<MetaField>& f, std::string_view key, const std::vector<std::string>& allowed,
+                          Report& report) {
+    if (!f) return;
+    for (const std::string& a : allowed) {
+      if (a == f->value) return;
+    }
+    std::vector<std::string_view> views(allowed.begin(), allowed.end());
+    std::string hint = closest_match(f->value, views);
+    report(f->offset, fmt::format("{} '{}' should be {}{}", key, f->value, fmt::join(allowed, ", "),
+                                  hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_metadata(Options& o, const Rule&) {
+  auto c = std::make_unique<Metadata>();
+  auto list = [&](std::string_view key, std::vector<std::string> def) {
+    return o.has(key) ? o.strings(key) : (o.strings(key), def);
+  };
+  c->buckets = list("buckets", {"productivity", "failure", "conflict"});
+  c->levels = list("levels", {"L4", "L5", "L6", "L7", "L8"});
+  c->outcomes = list("outcomes", {"i-convinced-them", "they-convinced-me", "disagree-and-commit"});
+  c->withs = list("withs", {"manager", "peer", "report", "stakeholder", "executive"});
+  return c;
+}
+
+}  // namespace storylint::kinds

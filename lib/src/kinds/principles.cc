@@ -1,0 +1,34 @@
+// Kind `principles`: every principle in the metadata is one of the 16 Leadership
+// Principles (case-insensitive; short forms such as "Backbone" and the configuration's
+// aliases accepted). One finding per unknown principle, at it, with the closest name.
+// Placeholders: {principle}, {suggestion} (" (did you mean 'Customer Obsession'?)" or "").
+#include <fmt/format.h>
+
+#include "kind.h"
+#include "storylint/principles.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+class Principles final : public Check {
+ public:
+  void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
+    static const PrincipleAliases kNone;
+    const PrincipleAliases& aliases = ctx.principle_aliases ? *ctx.principle_aliases : kNone;
+    for (const MetaField& f : story.meta.principles) {
+      if (!canonical_principle(f.value, aliases).empty()) continue;
+      std::string hint = closest_principle(f.value);
+      std::size_t end = story.file->text.compare(f.offset, f.value.size(), f.value) == 0 ? f.offset + f.value.size()
+                                                                                         : line_span(story, f.offset).second;
+      out.report(f.offset, end,
+                 {{"principle", f.value}, {"suggestion", hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)}});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_principles(Options&, const Rule&) { return std::make_unique<Principles>(); }
+
+}  // namespace storylint::kinds
