@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -175,12 +176,23 @@ int lint(const Options& o) {
   std::vector<LintTarget> targets;
   std::vector<LoadError> load_errors;
   std::vector<const Config*> used;
+  // A bank: the stories sharing a configuration file, else those under one folder
+  // argument. Explicit files form none unless --bank.
+  std::map<std::string, int> bank_ids;
+  std::vector<BankSpec> banks;
   for (InputFile& in : inputs) {
     const Config* c = loader.for_path(in.path, &load_errors);
     if (!c) continue;
     if (!in.explicit_ && !c->includes(in.path)) continue;
     if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
-    targets.push_back({std::move(in.path), &c->settings});
+    int bank = -1;
+    if (!o.no_bank && (!in.explicit_ || o.bank)) {
+      std::string key = !c->path.empty() ? "config:" + c->path : in.explicit_ ? "explicit" : "folder:" + in.root;
+      auto [it, added] = bank_ids.emplace(key, static_cast<int>(banks.size()));
+      if (added) banks.push_back({it->second, c->settings.rules.get(), c->level.value});
+      bank = it->second;
+    }
+    targets.push_back({std::move(in.path), &c->settings, bank});
   }
   if (!load_errors.empty()) {
     print_load_errors(load_errors);
@@ -190,6 +202,7 @@ int lint(const Options& o) {
   lo.jobs = o.jobs;
   lo.max_file_size = o.max_file_size;
   LintResult result = lint_targets(targets, lo);
+  analyze_banks(&result, banks);
   result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
   return finish_lint(o, result, used, *builtin);
 }
@@ -227,6 +240,8 @@ int run(int argc, char** argv) {
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: one per core)");
   app.add_option("--max-file-size", o.max_file_size, "Files larger than this many bytes are not read")
       ->default_str("10485760");
+  app.add_flag("--bank", o.bank, "Run the bank rules on explicitly named files too (folders always get them)");
+  app.add_flag("--no-bank", o.no_bank, "Do not run the bank rules (per-story checks only)");
   app.add_flag("--stdin", o.stdin_, "Lint standard input (for editors and hooks)");
   app.add_option("--stdin-filename", o.stdin_filename,
                  "The name standard input stands for: decides the format and the configuration (default stdin.md)");

@@ -42,6 +42,8 @@ struct Options {
   std::vector<std::string> rule_paths;  // test RULE_PATH...
   std::string hook_action;          // hook install|uninstall|run
   bool force = false;               // hook install --force
+  bool bank = false;                // --bank: explicit files form a bank too
+  bool no_bank = false;             // --no-bank: no bank rules at all
   bool stdin_ = false;              // --stdin: lint standard input
   std::string stdin_filename;       // --stdin-filename: its name (format and config)
 };

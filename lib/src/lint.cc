@@ -48,7 +48,7 @@ void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputEr
     found.push_back(p.lexically_normal().generic_string());
   }
   std::sort(found.begin(), found.end());
-  for (std::string& f : found) out->push_back({std::move(f), false});
+  for (std::string& f : found) out->push_back({std::move(f), false, root.generic_string()});
 }
 
 bool read_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err, bool* too_large,
@@ -70,7 +70,8 @@ bool read_file(const std::string& path, std::size_t max_size, std::string* out, 
   return true;
 }
 
-void lint_one(const std::string& path, const Settings& settings, const LintOptions& options, LintResult* r) {
+void lint_one(const LintTarget& target, const LintOptions& options, LintResult* r) {
+  const std::string& path = target.path;
   std::string text, err;
   bool too_large = false;
   std::uintmax_t size = 0;
@@ -91,7 +92,7 @@ void lint_one(const std::string& path, const Settings& settings, const LintOptio
     return;
   }
   SourceFile file(path, std::move(text));
-  lint_source(file, settings, r);
+  lint_source(file, *target.settings, r, options.summaries || target.bank >= 0, target.bank);
 }
 
 }  // namespace
@@ -110,7 +111,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std
     } else if (format_for_path(p) == FileFormat::other) {
       errors->push_back({p, "not a story file: storylint reads .md, .markdown, .yaml and .yml"});
     } else {
-      out.push_back({p, true});
+      out.push_back({p, true, {}});
     }
   }
   return out;
@@ -131,7 +132,7 @@ std::vector<std::pair<std::string_view, Severity>> engine_rules() {
           {"unused-suppression", Severity::info}};
 }
 
-void lint_source(const SourceFile& file, const Settings& settings, LintResult* result) {
+void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize, int bank) {
   ++result->files;
   result->paths.push_back(file.path);
   ParsedFile parsed = parse_story_file(file, settings.parse);
@@ -159,6 +160,12 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   for (const Story& story : parsed.stories) {
     std::size_t n = std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) { return d.story_index == story.index; });
     result->stories.push_back({file.path, story.title, n});
+    if (summarize) {
+      BankStory b = summarize_story(story, *settings.rules, ctx);
+      b.bank = bank;
+      for (const MetaField& f : story.meta.disabled_rules) b.disabled.push_back(f.value);
+      result->summaries.push_back(std::move(b));
+    }
   }
   std::move(found.begin(), found.end(), std::back_inserter(result->diagnostics));
 }
@@ -171,7 +178,7 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) {
-      lint_one(targets[i].path, *targets[i].settings, options, &per_file[i]);
+      lint_one(targets[i], options, &per_file[i]);
     }
   };
   if (jobs <= 1) {
@@ -187,6 +194,7 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     std::move(r.paths.begin(), r.paths.end(), std::back_inserter(result.paths));
     std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
     std::move(r.stories.begin(), r.stories.end(), std::back_inserter(result.stories));
+    std::move(r.summaries.begin(), r.summaries.end(), std::back_inserter(result.summaries));
     std::move(r.errors.begin(), r.errors.end(), std::back_inserter(result.errors));
   }
   sort_diagnostics(result.diagnostics);

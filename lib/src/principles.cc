@@ -65,6 +65,24 @@ std::string canonical_principle(std::string_view written, const PrincipleAliases
   return {};
 }
 
+std::vector<ResolvedPrinciple> resolve_principles(const std::vector<std::string>& written,
+                                                  const PrincipleAliases& aliases) {
+  std::vector<ResolvedPrinciple> out;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    std::string name = canonical_principle(written[i], aliases);
+    if (name.empty() && i + 1 < written.size() && canonical_principle(written[i + 1], aliases).empty()) {
+      std::string joined = canonical_principle(written[i] + ", " + written[i + 1], aliases);
+      if (!joined.empty()) {
+        out.push_back({i, 2, joined});
+        ++i;
+        continue;
+      }
+    }
+    out.push_back({i, 1, name});
+  }
+  return out;
+}
+
 std::string closest_principle(std::string_view written) {
   std::vector<std::string> folded;
   std::vector<std::string_view> views;

@@ -39,20 +39,32 @@ std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rul
   return out;
 }
 
-bool Rule::applies_to(const Story& story) const {
+namespace {
+
+// Whether the story's metadata value for `key` is one of `values` (case-insensitive).
+bool meta_matches(const Story& story, const std::string& key, const std::vector<std::string>& values) {
   auto lower = [](std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
+  const std::optional<MetaField>* field = key == "bucket"    ? &story.meta.bucket
+                                          : key == "level"   ? &story.meta.level
+                                          : key == "outcome" ? &story.meta.outcome
+                                          : key == "with"    ? &story.meta.with
+                                                             : nullptr;
+  if (!field || !*field) return false;
+  std::string v = lower((*field)->value);
+  return std::any_of(values.begin(), values.end(), [&](const std::string& w) { return lower(w) == v; });
+}
+
+}  // namespace
+
+bool Rule::applies_to(const Story& story) const {
   for (const auto& [key, values] : when) {
-    const std::optional<MetaField>* field = key == "bucket"    ? &story.meta.bucket
-                                            : key == "level"   ? &story.meta.level
-                                            : key == "outcome" ? &story.meta.outcome
-                                            : key == "with"    ? &story.meta.with
-                                                               : nullptr;
-    if (!field || !*field) return false;
-    std::string v = lower((*field)->value);
-    if (std::none_of(values.begin(), values.end(), [&](const std::string& w) { return lower(w) == v; })) return false;
+    if (!meta_matches(story, key, values)) return false;
+  }
+  for (const auto& [key, values] : unless) {
+    if (meta_matches(story, key, values)) return false;
   }
   return true;
 }

@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string_view> kTopKeys = {"id",  "kind",   "severity", "scope",    "message", "description",
                                                 "why", "source", "link",     "options",  "examples", "tests", "levels",
-                                                "when", "story_fallback"};
+                                                "when", "unless", "story_fallback"};
 
 std::string stem(std::string_view path) {
   std::size_t slash = path.find_last_of('/');
@@ -37,7 +37,11 @@ std::string describe(const yaml::Node& n) {
     for (const yaml::Node* i : n.items) items.push_back(describe(*i));
     return fmt::format("[{}]", fmt::join(items, ", "));
   }
-  if (n.kind == yaml::Kind::map) return "{...}";
+  if (n.kind == yaml::Kind::map) {
+    std::vector<std::string> items;
+    for (const auto& [k, v] : n.entries) items.push_back(describe(*k) + ": " + describe(*v));
+    return fmt::format("{{{}}}", fmt::join(items, ", "));
+  }
   return "";
 }
 
@@ -164,10 +168,16 @@ class Loader {
   }
 
   void read_when(const yaml::Node& root, Rule* rule) {
-    const yaml::Node* n = root.get("when");
+    read_filter(root, "when", &rule->when);
+    read_filter(root, "unless", &rule->unless);
+  }
+
+  void read_filter(const yaml::Node& root, std::string_view name,
+                   std::vector<std::pair<std::string, std::vector<std::string>>>* out) {
+    const yaml::Node* n = root.get(name);
     if (!n) return;
     if (n->kind != yaml::Kind::map) {
-      error(n->offset, "'when' should map metadata keys (bucket, level, outcome, with) to values");
+      error(n->offset, fmt::format("'{}' should map metadata keys (bucket, level, outcome, with) to values", name));
       return;
     }
     const std::vector<std::string_view> keys = {"bucket", "level", "outcome", "with"};
@@ -175,7 +185,7 @@ class Loader {
       std::string key = k->is_scalar() ? k->value : "?";
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         std::string hint = closest_match(key, keys);
-        error(k->offset, fmt::format("'when' cannot test '{}' (it tests bucket, level, outcome, with){}", key,
+        error(k->offset, fmt::format("'{}' cannot test '{}' (it tests bucket, level, outcome, with){}", name, key,
                                      hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
         continue;
       }
@@ -186,8 +196,8 @@ class Loader {
           if (i->is_scalar()) values.push_back(i->value);
         }
       }
-      if (values.empty()) error(v->offset, fmt::format("'when.{}' should be a value or a list of values", key));
-      rule->when.emplace_back(key, std::move(values));
+      if (values.empty()) error(v->offset, fmt::format("'{}.{}' should be a value or a list of values", name, key));
+      out->emplace_back(key, std::move(values));
     }
   }
 
@@ -200,11 +210,19 @@ class Loader {
     }
     for (const yaml::Node* c : n->items) {
       if (c->is_scalar()) {
-        out->push_back({c->value, false});
+        out->push_back({c->value, false, {}, {}});
       } else if (c->kind == yaml::Kind::map && c->get("story") && c->get("story")->is_scalar()) {
-        out->push_back({c->get("story")->value, true});
+        out->push_back({c->get("story")->value, true, {}, {}});
+      } else if (c->kind == yaml::Kind::map && c->get("bank") && c->get("bank")->kind == yaml::Kind::sequence) {
+        RuleCase rc{{}, true, {}, {}};
+        for (const yaml::Node* st : c->get("bank")->items) {
+          if (st->is_scalar()) rc.bank.push_back(st->value);
+          else error(st->offset, "a bank case lists whole Markdown stories");
+        }
+        if (const yaml::Node* l = c->get("level"); l && l->is_scalar()) rc.level = l->value;
+        out->push_back(std::move(rc));
       } else {
-        error(c->offset, "a test case is a text snippet or a mapping {story: <whole Markdown story>}");
+        error(c->offset, "a test case is a text snippet, {story: <whole Markdown story>} or {bank: [stories], level: L6}");
       }
     }
   }

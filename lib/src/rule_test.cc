@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "storylint/bank.h"
 #include "storylint/parse.h"
 
 namespace storylint {
@@ -43,11 +44,30 @@ std::string case_story(const Rule& rule, const RuleCase& c) {
 std::vector<CaseResult> run_rule_cases(const Rule& rule) {
   std::vector<CaseResult> out;
   LintContext ctx{kRuleCaseDate};
+  RuleSet only;
+  only.rules.push_back(rule);
   auto run = [&](const std::vector<RuleCase>& cases, bool fire) {
     for (std::size_t i = 0; i < cases.size(); ++i) {
       CaseResult r;
       r.must_fire = fire;
       r.index = i;
+      if (!cases[i].bank.empty()) {
+        // A bank case: each story its own file, then the rule over the bank.
+        std::vector<BankStory> bank;
+        bool ok = true;
+        for (std::size_t k = 0; k < cases[i].bank.size(); ++k) {
+          std::string text = expand_words(cases[i].bank[k]);
+          r.text += fmt::format("--- story {} ---\n{}\n", k + 1, text);
+          SourceFile file(fmt::format("{}-{}.md", rule.id, k + 1), text);
+          ParsedFile parsed = parse_markdown(file);
+          ok &= parsed.errors.empty();
+          for (const Story& s : parsed.stories) bank.push_back(summarize_story(s, only, ctx));
+        }
+        run_bank_rules(bank, only, cases[i].level.empty() ? std::string(kDefaultLevel) : cases[i].level, &r.findings);
+        r.passed = ok && !r.findings.empty() == fire;
+        out.push_back(std::move(r));
+        continue;
+      }
       r.text = case_story(rule, cases[i]);
       SourceFile file(fmt::format("{}:{}[{}]", rule.id, fire ? "must_fire" : "must_not_fire", i), r.text);
       ParsedFile parsed = parse_markdown(file);

@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "storylint/bank.h"
+
 namespace storylint {
 
 namespace {
@@ -179,14 +181,17 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     for (const Directive& d : directives) {
       if (d.kind == Kind::enable) continue;
       for (const Named& n : d.rules) {
-        if (!n.used && active.find(n.id)) {
+        const Rule* r = active.find(n.id);
+        // Bank findings come after the files are linted: a suppression of one is not judged here.
+        if (!n.used && r && !dynamic_cast<const BankCheck*>(r->check.get())) {
           add(n.offset, *settings.unused_suppression, "unused-suppression",
               fmt::format("'{} {}' silences nothing: remove it", d.word, n.id));
         }
       }
     }
     for (const StoryDisable& sd : story_disables) {
-      if (!sd.named.used && active.find(sd.named.id)) {
+      const Rule* r = active.find(sd.named.id);
+      if (!sd.named.used && r && !dynamic_cast<const BankCheck*>(r->check.get())) {
         add(sd.named.offset, *settings.unused_suppression, "unused-suppression",
             fmt::format("'storylint.disable: {}' silences nothing in this story: remove it", sd.named.id));
       }

@@ -3,6 +3,8 @@
 R="$TMP/repo"
 mkdir -p "$R/bank/sub" "$R/rules-mine" "$R/bank/drafts"
 cd "$R" || exit 1
+# This file is about configuration: the bank rules have their own tests.
+NB=--no-bank
 STORY='---
 title: Saved compute
 date: 2026-01
@@ -23,7 +25,7 @@ story bank/drafts/wip.md "# Draft
 We did stuff."
 
 # No configuration: L5 defaults, $2M is fine, no learning is an error.
-run bank --reference-date 2026-11-01
+run bank $NB --reference-date 2026-11-01
 expect_eq "defaults" "bank/a.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
 bank/drafts/wip.md:1:1: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
 bank/drafts/wip.md:1:1: error: the story states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
@@ -52,31 +54,31 @@ tests:
   must_fire: ["We found synergy."]
   must_not_fire: ["We cut costs 20%."]
 '
-run bank
+run bank $NB
 expect_eq "level, rule off, exclude, custom rule" "bank/a.md:11:51: warning: 'synergy' says nothing: name what changed [no-synergy]
 bank/a.md:14:10: warning: \$2M a year is under \$5M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
 2 warnings in 1 of 1 story" "$OUT"
 expect_eq "warnings only: exit 0" 0 "$CODE"
 
 # --level beats the configuration; an explicit option beats the level.
-run bank --level L5
+run bank $NB --level L5
 expect_eq "--level L5" "bank/a.md:11:51: warning: 'synergy' says nothing: name what changed [no-synergy]
 1 warning in 1 of 1 story" "$OUT"
-run bank --set small-impact.min_amount=3000000
+run bank $NB --set small-impact.min_amount=3000000
 expect_contains "--set beats the level" "\$2M a year is under \$3M a year" "$OUT"
-run bank --set small-impact.severity=error
+run bank $NB --set small-impact.severity=error
 expect_eq "--set severity" 1 "$CODE"
-run bank --select small-impact
+run bank $NB --select small-impact
 expect_eq "--select" "bank/a.md:14:10: warning: \$2M a year is under \$5M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
 1 warning in 1 of 1 story" "$OUT"
-run bank --ignore small-impact,no-synergy
+run bank $NB --ignore small-impact,no-synergy
 expect_eq "--ignore" "no problems in 1 story" "$OUT"
-run bank --ignore small-impac
+run bank $NB --ignore small-impac
 expect_eq "--ignore unknown rule" "storylint: error: --ignore: unknown rule 'small-impac' (did you mean 'small-impact'?)" "$ERR"
 expect_eq "--ignore unknown rule exits 2" 2 "$CODE"
-run bank --set small-impact.min_amout=1
+run bank $NB --set small-impact.min_amout=1
 expect_eq "--set unknown option" "storylint: error: --set small-impact.min_amout=1: unknown option 'min_amout' for kind 'money' (did you mean 'min_amount'?)" "$ERR"
-run bank --set small-impact
+run bank $NB --set small-impact
 expect_eq "--set without =" "storylint: error: --set: 'small-impact' should be RULE.OPTION=VALUE" "$ERR"
 
 # Raising a threshold in the configuration.
@@ -88,7 +90,7 @@ rules:
   missing-learning: off
   small-impact: {severity: info, min_amount: 1000000}
 '
-run bank
+run bank $NB
 expect_eq "threshold lowered, severity changed" "bank/a.md:11:51: info: 'synergy' says nothing: name what changed [no-synergy]
 1 info in 1 of 1 story" "$OUT"
 
@@ -97,14 +99,14 @@ story bank/sub/b.md "$STORY"
 story bank/sub/.storylint.yml 'rules:
   we-overuse: off
 '
-run bank/sub/b.md --reference-date 2026-11-01
+run bank/sub/b.md $NB --reference-date 2026-11-01
 expect_eq "nearest config: parent settings do not merge in" "bank/sub/b.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
 1 error in 1 of 1 story" "$OUT"
-run bank/a.md --no-config --reference-date 2026-11-01
+run bank/a.md $NB --no-config --reference-date 2026-11-01
 expect_contains "--no-config" "[missing-learning]" "$OUT"
-run bank/a.md --config bank/sub/.storylint.yml --reference-date 2026-11-01
+run bank/a.md $NB --config bank/sub/.storylint.yml --reference-date 2026-11-01
 expect_contains "--config" "[missing-learning]" "$OUT"
-run bank/a.md --config nope.yaml
+run bank/a.md $NB --config nope.yaml
 expect_eq "--config missing" "storylint: error: --config nope.yaml: no such file" "$ERR"
 
 # config --print: the effective settings and where each came from.
@@ -142,10 +144,10 @@ rules:
 story .storylint.yaml 'include: ["bank/sub/**"]
 reference_date: 2026-11-01
 '
-run bank
+run bank $NB
 expect_eq "include" "bank/sub/b.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
 1 error in 1 of 1 story" "$OUT"
-run bank/drafts/wip.md
+run bank/drafts/wip.md $NB
 expect_contains "explicit files ignore include" "bank/drafts/wip.md:1:1:" "$OUT"
 
 finish

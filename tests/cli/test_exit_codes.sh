@@ -2,7 +2,7 @@
 . "$(dirname "$0")/lib.sh"
 REF=(--reference-date 2026-11-01)
 OLD="$SRC/examples/bad/old-story.md"   # one warning
-GOOD="$SRC/examples/good"
+GOOD="$SRC/examples/complete-bank"
 
 run "$OLD" "${REF[@]}" --fail-on warning
 expect_eq "--fail-on warning with a warning" 1 "$CODE"

@@ -2,7 +2,7 @@
 . "$(dirname "$0")/lib.sh"
 REF=(--reference-date 2026-11-01)
 B="$TMP/bank"
-GOODSTORY=$(cat "$SRC/examples/good/checkout-latency.md")
+GOODSTORY=$(cat "$SRC/examples/complete-bank/checkout-latency.md")
 story "$B/b.md" "$GOODSTORY"
 story "$B/a/nested.markdown" "$GOODSTORY"
 story "$B/.hidden/skip.md" "no learning here"
@@ -20,7 +20,7 @@ task: I owned cost.
 action: I renegotiated the two vendor contracts.
 '
 
-run_in "$TMP" bank "${REF[@]}"
+run_in "$TMP" bank "${REF[@]}" --no-bank
 expect_eq "folder output" \
 "bank/bad-utf8.md:2:11: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8 [parse-error]
 bank/broken.md:4:1: error: invalid YAML in front matter: end of sequence flow not found [parse-error]

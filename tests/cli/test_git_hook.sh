@@ -6,7 +6,7 @@ git config --global user.email test@example.com
 git config --global user.name Test
 git config --global init.defaultBranch main
 cd "$TMP" && git init -q repo && cd repo || exit 1
-GOOD=$(cat "$SRC/examples/good/checkout-latency.md")
+GOOD=$(cat "$SRC/examples/complete-bank/checkout-latency.md")
 BAD=$(cat "$SRC/examples/bad/no-learning.md")
 
 run hook install

@@ -12,14 +12,18 @@ run_in "$SRC" examples/ "${REF[@]}" --format json
 expect_eq "json exit code" 1 "$CODE"
 expect_golden "json output" "$G/examples.json" "$OUT"
 
-# Every built-in rule fires on examples/bad, and nothing fires on examples/good.
-run_in "$SRC" examples/good "${REF[@]}"
-expect_eq "good stories are clean" "no problems in 5 stories" "$OUT"
+# Every built-in rule fires on examples/bad, and nothing fires on examples/complete-bank.
+run_in "$SRC" examples/complete-bank "${REF[@]}"
+expect_eq "good stories are clean" "no problems in 8 stories" "$OUT"
 expect_eq "good exit code" 0 "$CODE"
-run_in "$SRC" examples/bad "${REF[@]}"
-bad_out=$OUT
+run_in "$SRC" examples/ "${REF[@]}"
+all_out=$OUT
 for rule in $(cd "$SRC/rules" && ls *.yml | sed 's/\.yml$//'); do
-  expect_contains "$rule fires on examples/bad" "[$rule]" "$bad_out"
+  expect_contains "$rule fires in examples/" "[$rule]" "$all_out"
+done
+for rule in lp-coverage bank-size conflict-range no-mentorship; do
+  expect_contains "$rule fires on the thin L6 bank" "examples/small-bank/argued-for-tests.md:2:8:" \
+    "$(printf '%s\n' "$all_out" | grep "\[$rule\]")"
 done
 
 # Output is the same whatever the thread count, and from any working directory.

@@ -8,7 +8,7 @@ export PATH="$TMP/bin:$PATH"
 git config --global user.email test@example.com
 git config --global user.name Test
 git config --global init.defaultBranch main
-GOOD=$(cat "$SRC/examples/good/checkout-latency.md")
+GOOD=$(cat "$SRC/examples/complete-bank/checkout-latency.md")
 BAD=$(cat "$SRC/examples/bad/no-learning.md")
 
 cd "$TMP" && git init -q local && cd local || exit 1

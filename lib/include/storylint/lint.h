@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "storylint/bank.h"
 #include "storylint/date.h"
 #include "storylint/diagnostic.h"
 #include "storylint/parse.h"
@@ -55,6 +56,8 @@ struct LintOptions {
   unsigned jobs = 0;
   /// Files larger than this are not read: they get a `file-too-large` finding.
   std::size_t max_file_size = 10 * 1024 * 1024;
+  /// Keep a BankStory per story (for `report`); stories in a bank always get one.
+  bool summaries = false;
 };
 
 /// A path that could not be linted at all (missing, unreadable, not a story type).
@@ -73,6 +76,8 @@ struct StorySummary {
 
 struct LintResult {
   std::vector<Diagnostic> diagnostics;
+  /// Per-story summaries for bank rules and reports (only when asked for).
+  std::vector<BankStory> summaries;
   std::vector<StorySummary> stories;
   /// Every file that was read, in input order.
   std::vector<std::string> paths;
@@ -84,19 +89,25 @@ struct LintResult {
 struct InputFile {
   std::string path;
   bool explicit_ = false;
+  /// The folder argument a walked file was found under (empty for explicit files).
+  std::string root;
 };
 
 /// Expands folders into story files (sorted); explicit files are kept whatever their
 /// folder. Missing paths and explicit non-story files become InputErrors.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors);
 
-/// Lints one file's bytes (also used for --stdin). Appends to `result`.
-void lint_source(const SourceFile& file, const Settings& settings, LintResult* result);
+/// Lints one file's bytes (also used for --stdin). Appends to `result`; with
+/// `summarize`, also each story's BankStory, tagged with `bank`.
+void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize = false,
+                 int bank = -1);
 
 /// A file and the settings it is linted with.
 struct LintTarget {
   std::string path;
   const Settings* settings = nullptr;
+  /// The bank the file's stories belong to (-1: none).
+  int bank = -1;
 };
 
 /// Reads and lints every target in parallel; the result is sorted.

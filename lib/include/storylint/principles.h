@@ -37,6 +37,18 @@ using PrincipleAliases = std::vector<std::pair<std::string, std::string>>;
 /// Commit", "Highest Standards", "Earth's Best Employer", "Are Right A Lot") and `aliases`.
 std::string canonical_principle(std::string_view written, const PrincipleAliases& aliases = {});
 
+/// A principle as written in a list, resolved.
+struct ResolvedPrinciple {
+  std::size_t first = 0;     // index of the (first) list item
+  std::size_t count = 1;     // 2 when an unquoted "Are Right, A Lot" was split in two
+  std::string name;          // the exact name, or empty when unknown
+};
+
+/// Resolves a list of written principles. Two neighbours that only make a principle
+/// together ("Are Right" + "A Lot", split by an unquoted comma) resolve as one.
+std::vector<ResolvedPrinciple> resolve_principles(const std::vector<std::string>& written,
+                                                  const PrincipleAliases& aliases = {});
+
 /// The exact name closest to an unknown one (for "did you mean"), or empty.
 std::string closest_principle(std::string_view written);
 

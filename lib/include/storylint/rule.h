@@ -10,6 +10,7 @@
 //   scope: [task, action]          # parts read; `story` (the default) for all prose
 //   story_fallback: false          # don't read the whole story when it has no parts
 //   when: {bucket: conflict}       # run only on stories with this metadata
+//   unless: {bucket: failure}      # and never on stories with this
 //   message: "'we' acts {numerator} times ..."   # {placeholders} the kind fills in
 //   description: one line for `storylint rules`
 //   why: |                         # grounded in the interview guides
@@ -92,6 +93,9 @@ struct RuleOption {
 struct RuleCase {
   std::string text;
   bool whole_story = false;
+  /// Bank rules: the stories of one bank (`{bank: [story, ...], level: L6}`).
+  std::vector<std::string> bank;
+  std::string level;
 };
 
 /// One loaded rule.
@@ -107,6 +111,8 @@ class Rule {
   /// Metadata the story must have for the rule to run (`when: {bucket: conflict}`):
   /// key -> accepted values, compared case-insensitively.
   std::vector<std::pair<std::string, std::vector<std::string>>> when;
+  /// Metadata that keeps the rule from running (`unless: {bucket: failure}`).
+  std::vector<std::pair<std::string, std::vector<std::string>>> unless;
   std::string message;
   std::string description;
   std::string why;

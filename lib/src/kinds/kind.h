@@ -39,6 +39,9 @@ class Options {
   std::string string(std::string_view key, std::string def);
   /// A string or a list of strings.
   std::vector<std::string> strings(std::string_view key);
+  /// A mapping of names to numbers ({L4: 6, L5: 8}); `def` when absent.
+  std::vector<std::pair<std::string, double>> number_map(std::string_view key,
+                                                         std::vector<std::pair<std::string, double>> def);
   /// A pattern list compiled into one alternation; nullptr when absent (an error when
   /// `required`). `literal` escapes each entry and wraps it in word boundaries.
   std::unique_ptr<RE2> patterns(std::string_view key, bool required, bool literal = false);
@@ -118,5 +121,14 @@ std::unique_ptr<Check> make_acronym(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_co_occurrence(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_principles(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_metadata(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_coverage(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_buckets(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_duplicates(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_bank_size(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_conflict_range(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_principle_required(Options& options, const Rule& rule);
+
+/// 4 for "L4"... (0 for anything else).
+int level_number(std::string_view level);
 
 }  // namespace storylint::kinds

@@ -104,6 +104,32 @@ std::vector<std::string> Options::strings(std::string_view key) {
   return out;
 }
 
+std::vector<std::pair<std::string, double>> Options::number_map(std::string_view key,
+                                                                 std::vector<std::pair<std::string, double>> def) {
+  read_.insert(std::string(key));
+  const yaml::Node* n = node(key);
+  if (!n) return def;
+  if (n->kind != yaml::Kind::map) {
+    error(key, fmt::format("option '{}' should be a mapping of names to numbers", key));
+    return def;
+  }
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& [k, v] : n->entries) {
+    char* end = nullptr;
+    double d = v->is_scalar() && !v->value.empty() ? std::strtod(v->value.c_str(), &end) : 0;
+    if (!k->is_scalar() || !v->is_scalar() || v->value.empty() || *end != '\0') {
+      error_at(layer_of(key), v->offset, fmt::format("option '{}' should map names to numbers", key));
+      continue;
+    }
+    out.emplace_back(k->value, d);
+  }
+  return out;
+}
+
+int level_number(std::string_view level) {
+  return level.size() == 2 && level[0] == 'L' && level[1] >= '4' && level[1] <= '8' ? level[1] - '0' : 0;
+}
+
 RE2::Options pattern_options(bool ignore_case) {
   RE2::Options o;
   o.set_log_errors(false);

@@ -16,8 +16,19 @@ class Principles final : public Check {
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
     static const PrincipleAliases kNone;
     const PrincipleAliases& aliases = ctx.principle_aliases ? *ctx.principle_aliases : kNone;
-    for (const MetaField& f : story.meta.principles) {
-      if (!canonical_principle(f.value, aliases).empty()) continue;
+    std::vector<std::string> written;
+    for (const MetaField& f : story.meta.principles) written.push_back(f.value);
+    for (const ResolvedPrinciple& r : resolve_principles(written, aliases)) {
+      const MetaField& f = story.meta.principles[r.first];
+      if (r.count == 2) {
+        // "Are Right, A Lot" split by an unquoted comma in a YAML list.
+        const MetaField& g = story.meta.principles[r.first + 1];
+        out.report(f.offset, line_span(story, f.offset).second,
+                   {{"principle", f.value + "' + '" + g.value},
+                    {"suggestion", fmt::format(": '{}' has a comma in its name; quote it in the list", r.name)}});
+        continue;
+      }
+      if (!r.name.empty()) continue;
       std::string hint = closest_principle(f.value);
       std::size_t end = story.file->text.compare(f.offset, f.value.size(), f.value) == 0 ? f.offset + f.value.size()
                                                                                          : line_span(story, f.offset).second;

@@ -22,6 +22,15 @@ const std::vector<KindSpec>& kind_table() {
       {"co-occurrence", "two pattern families both appear in the scope", {"first", "second"}, &make_co_occurrence},
       {"principles", "a principle in the metadata is not one of the 16", {"principle", "suggestion"}, &make_principles},
       {"metadata", "the story's metadata has an unknown key, a wrong type or a bad value", {"problem"}, &make_metadata},
+      // Bank kinds: their rules run once per bank, over every story's summary.
+      {"coverage", "bank: too few principles covered for the level",
+       {"covered", "target", "level", "missing", "considered"}, &make_coverage},
+      {"buckets", "bank: a productivity, failure or conflict story is missing", {"problem"}, &make_buckets},
+      {"duplicates", "bank: two stories tell the same episode", {"other", "reason"}, &make_duplicates},
+      {"bank-size", "bank: too few stories", {"count", "stories", "min"}, &make_bank_size},
+      {"conflict-range", "bank: conflicts went one way only, or never upward", {"problem"}, &make_conflict_range},
+      {"principle-required", "bank: no story covers a principle the level expects",
+       {"principle", "level", "considered"}, &make_principle_required},
   };
   return table;
 }

@@ -1,0 +1,191 @@
+#include "storylint/bank.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "storylint/lint.h"
+#include "storylint/principles.h"
+
+namespace storylint {
+
+std::uint32_t BankStory::bits_of(std::string_view rule) const {
+  for (const auto& [id, b] : bits) {
+    if (id == rule) return b;
+  }
+  return 0;
+}
+
+void BankCheck::collect(const Story&, const Rule&, BankStory*) const {}
+
+namespace {
+
+std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : s) {
+    h ^= static_cast<std::uint64_t>(std::tolower(c));
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// One-permutation MinHash with rotation densification: one hash per shingle, so the
+// cost is linear in the story's length whatever the signature size.
+std::vector<std::uint32_t> signature_of(std::string_view prose) {
+  std::vector<TextSpan> words = split_words(prose);
+  if (words.size() < 20) return {};
+  constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> sig(kSignatureSize, kEmpty);
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (std::size_t k = 0; k < 3; ++k) {
+      h = fnv(prose.substr(words[i + k].begin, words[i + k].end - words[i + k].begin), h);
+      h = fnv(" ", h);
+    }
+    h = mix(h);
+    std::size_t bin = h % kSignatureSize;
+    auto value = static_cast<std::uint32_t>((h >> 32) & 0x7FFFFFFFu);
+    sig[bin] = std::min(sig[bin], value);
+  }
+  for (std::size_t i = 0; i < kSignatureSize; ++i) {
+    if (sig[i] != kEmpty) continue;
+    for (std::size_t k = 1; k < kSignatureSize; ++k) {
+      std::uint32_t v = sig[(i + k) % kSignatureSize];
+      if (v != kEmpty && (v & 0x80000000u) == 0) {
+        sig[i] = v | 0x80000000u;  // borrowed values are marked so they stay distinct
+        break;
+      }
+    }
+  }
+  return sig;
+}
+
+std::optional<Date> prose_date(std::string_view prose) {
+  static const RE2 re(
+      R"((?i)\b(?:in|since|during|by|until|from|early|late|mid|of|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|fy)\.?,?\s*((?:19|20)\d\d)\b)");
+  re2::StringPiece input(prose.data(), prose.size()), year;
+  int best = 0;
+  while (RE2::FindAndConsume(&input, re, &year)) best = std::max(best, std::atoi(std::string(year).c_str()));
+  if (!best) return std::nullopt;
+  return Date{best, 12, 31};
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+BankStory summarize_story(const Story& story, const RuleSet& rules, const LintContext& ctx) {
+  BankStory b;
+  const SourceFile& f = *story.file;
+  b.path = f.path;
+  b.title = story.title;
+  b.index = story.index;
+  std::string_view line = f.line_text(story.title_offset);
+  b.title_offset = story.title_offset;
+  b.title_end_offset = static_cast<std::size_t>(line.data() - f.text.data()) + line.size();
+  if (b.title_end_offset < b.title_offset) b.title_end_offset = b.title_offset;
+  b.title_begin = f.position(b.title_offset);
+  b.title_end = f.position(b.title_end_offset);
+  b.title_line = std::string(line);
+  static const PrincipleAliases kNone;
+  std::vector<std::string> written;
+  for (const MetaField& p : story.meta.principles) written.push_back(p.value);
+  for (const ResolvedPrinciple& r : resolve_principles(written, ctx.principle_aliases ? *ctx.principle_aliases : kNone)) {
+    if (!r.name.empty() && std::find(b.principles.begin(), b.principles.end(), r.name) == b.principles.end()) {
+      b.principles.push_back(r.name);
+    }
+  }
+  if (story.meta.bucket) b.bucket = lower(story.meta.bucket->value);
+  if (story.meta.level) b.level = story.meta.level->value;
+  if (story.meta.outcome) b.outcome = lower(story.meta.outcome->value);
+  if (story.meta.with) b.with = lower(story.meta.with->value);
+  Date d;
+  if (story.meta.date && parse_story_date(story.meta.date->value, &d)) b.date = d;
+  else b.date = prose_date(story.prose.text());
+  b.words = count_words(story.prose.text());
+  b.signature = signature_of(story.prose.text());
+  for (const Rule& r : rules.rules) {
+    if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get())) bc->collect(story, r, &b);
+  }
+  return b;
+}
+
+double similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.empty() || b.empty() || a.size() != b.size()) return 0;
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+void run_bank_rules(const std::vector<BankStory>& bank, const RuleSet& rules, std::string_view level,
+                    std::vector<Diagnostic>* out) {
+  if (bank.empty()) return;
+  for (const Rule& r : rules.rules) {
+    if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get())) bc->run_bank(bank, r, level, out);
+  }
+}
+
+void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks) {
+  for (const BankSpec& spec : banks) {
+    std::vector<BankStory> bank;
+    for (const BankStory& s : result->summaries) {
+      if (s.bank == spec.id) bank.push_back(s);
+    }
+    if (bank.empty() || !spec.rules) continue;
+    std::vector<Diagnostic> found;
+    run_bank_rules(bank, *spec.rules, spec.level, &found);
+    for (Diagnostic& d : found) {
+      // A story's `storylint.disable` silences bank findings on it too.
+      bool off = std::any_of(bank.begin(), bank.end(), [&](const BankStory& s) {
+        return s.path == d.path && s.index == d.story_index &&
+               std::find(s.disabled.begin(), s.disabled.end(), d.rule) != s.disabled.end();
+      });
+      if (off) continue;
+      for (StorySummary& st : result->stories) {
+        if (st.path == d.path && st.title == d.story) {
+          ++st.findings;
+          break;
+        }
+      }
+      result->diagnostics.push_back(std::move(d));
+    }
+  }
+  sort_diagnostics(result->diagnostics);
+  for (BankStory& s : result->summaries) {
+    s.errors = s.warnings = s.infos = 0;
+    for (const Diagnostic& d : result->diagnostics) {
+      if (d.path != s.path || d.story_index != s.index) continue;
+      (d.severity == Severity::error ? s.errors : d.severity == Severity::warning ? s.warnings : s.infos) += 1;
+    }
+  }
+}
+
+Diagnostic bank_finding(const BankStory& s, const Rule& rule, Severity severity, std::string message) {
+  Diagnostic d;
+  d.path = s.path;
+  d.begin = s.title_begin;
+  d.end = s.title_end;
+  d.offset = s.title_offset;
+  d.end_offset = s.title_end_offset;
+  d.severity = severity;
+  d.rule = rule.id;
+  d.message = std::move(message);
+  d.story = s.title;
+  d.story_index = s.index;
+  d.source_line = s.title_line;
+  return d;
+}
+
+}  // namespace storylint
