@@ -128,6 +128,39 @@ int finish_lint(const Options& o, LintResult& result, const std::vector<const Co
   return kClean;
 }
 
+bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank, Plan* plan) {
+  // Resolve every file's configuration first (and stop on any mistake in one).
+  std::vector<InputFile> inputs =
+      collect_inputs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, &plan->input_errors);
+  std::vector<LoadError> load_errors;
+  // A bank: the stories sharing a configuration file, else those under one folder
+  // argument. Explicit files form none unless asked.
+  std::map<std::string, int> bank_ids;
+  for (InputFile& in : inputs) {
+    const Config* c = loader.for_path(in.path, &load_errors);
+    if (!c) continue;
+    if (!in.explicit_ && !c->includes(in.path)) continue;
+    if (std::find(plan->used.begin(), plan->used.end(), c) == plan->used.end()) plan->used.push_back(c);
+    int bank = -1;
+    if (!o.no_bank && (!in.explicit_ || every_file_in_a_bank)) {
+      std::string name = !c->path.empty() ? c->path : in.explicit_ ? "(files named on the command line)" : in.root;
+      auto [it, added] = bank_ids.emplace((c->path.empty() ? "folder:" : "config:") + name,
+                                          static_cast<int>(plan->banks.size()));
+      if (added) {
+        plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value});
+        plan->bank_names.push_back(name);
+      }
+      bank = it->second;
+    }
+    plan->targets.push_back({std::move(in.path), &c->settings, bank});
+  }
+  if (!load_errors.empty()) {
+    print_load_errors(load_errors);
+    return false;
+  }
+  return true;
+}
+
 bool check_output_options(const Options& o) {
   if (!make_formatter(o.format)) {
     print_error(fmt::format("unknown format '{}' (formats: {})", o.format, fmt::join(formatter_names(), ", ")));
@@ -170,41 +203,15 @@ int lint(const Options& o) {
   ConfigLoader loader(overrides_of(o), builtin);
   if (o.stdin_) return lint_stdin(o, loader, *builtin);
 
-  // Resolve every file's configuration first (and stop on any mistake in one).
-  std::vector<InputError> input_errors;
-  std::vector<InputFile> inputs = collect_inputs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, &input_errors);
-  std::vector<LintTarget> targets;
-  std::vector<LoadError> load_errors;
-  std::vector<const Config*> used;
-  // A bank: the stories sharing a configuration file, else those under one folder
-  // argument. Explicit files form none unless --bank.
-  std::map<std::string, int> bank_ids;
-  std::vector<BankSpec> banks;
-  for (InputFile& in : inputs) {
-    const Config* c = loader.for_path(in.path, &load_errors);
-    if (!c) continue;
-    if (!in.explicit_ && !c->includes(in.path)) continue;
-    if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
-    int bank = -1;
-    if (!o.no_bank && (!in.explicit_ || o.bank)) {
-      std::string key = !c->path.empty() ? "config:" + c->path : in.explicit_ ? "explicit" : "folder:" + in.root;
-      auto [it, added] = bank_ids.emplace(key, static_cast<int>(banks.size()));
-      if (added) banks.push_back({it->second, c->settings.rules.get(), c->level.value});
-      bank = it->second;
-    }
-    targets.push_back({std::move(in.path), &c->settings, bank});
-  }
-  if (!load_errors.empty()) {
-    print_load_errors(load_errors);
-    return kUsage;
-  }
+  Plan plan;
+  if (!plan_lint(o, loader, o.bank, &plan)) return kUsage;
   LintOptions lo;
   lo.jobs = o.jobs;
   lo.max_file_size = o.max_file_size;
-  LintResult result = lint_targets(targets, lo);
-  analyze_banks(&result, banks);
-  result.errors.insert(result.errors.begin(), input_errors.begin(), input_errors.end());
-  return finish_lint(o, result, used, *builtin);
+  LintResult result = lint_targets(plan.targets, lo);
+  analyze_banks(&result, plan.banks);
+  result.errors.insert(result.errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
+  return finish_lint(o, result, plan.used, *builtin);
 }
 
 void add_config_options(CLI::App& app, Options& o) {

@@ -41,6 +41,7 @@ struct Options {
   std::string print_path;           // config --print PATH
   std::vector<std::string> rule_paths;  // test RULE_PATH...
   std::string hook_action;          // hook install|uninstall|run
+  std::string report_format = "text";  // report --format text|markdown|html
   bool force = false;               // hook install --force
   bool bank = false;                // --bank: explicit files form a bank too
   bool no_bank = false;             // --no-bank: no bank rules at all
@@ -58,6 +59,18 @@ Overrides overrides_of(const Options& o);
 bool validate_overrides(const Options& o);
 /// The configuration for `path`, printing its errors (nullptr then).
 const Config* config_for(ConfigLoader& loader, const std::string& path);
+/// What a lint run will do: the files with their settings, and the banks.
+struct Plan {
+  std::vector<LintTarget> targets;
+  std::vector<BankSpec> banks;
+  std::vector<std::string> bank_names;   // by bank id: the configuration file or folder
+  std::vector<const Config*> used;
+  std::vector<InputError> input_errors;
+};
+/// Resolves the inputs of `o` into a plan; false (errors printed) on a configuration
+/// mistake. With `every_file_in_a_bank`, explicit files join banks too (reports).
+bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank, Plan* plan);
+
 /// Checks --format and --color, printing the problem.
 bool check_output_options(const Options& o);
 /// Formats and writes `result` (stdout or --output) and returns the exit code; `used` are

@@ -19,6 +19,7 @@ std::uint32_t BankStory::bits_of(std::string_view rule) const {
 }
 
 void BankCheck::collect(const Story&, const Rule&, BankStory*) const {}
+std::size_t BankCheck::principle_target(std::string_view) const { return 0; }
 
 namespace {
 
@@ -112,8 +113,13 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   if (story.meta.outcome) b.outcome = lower(story.meta.outcome->value);
   if (story.meta.with) b.with = lower(story.meta.with->value);
   Date d;
-  if (story.meta.date && parse_story_date(story.meta.date->value, &d)) b.date = d;
-  else b.date = prose_date(story.prose.text());
+  if (story.meta.date && parse_story_date(story.meta.date->value, &d)) {
+    b.date = d;
+    b.date_written = story.meta.date->value;
+  } else {
+    b.date = prose_date(story.prose.text());
+    if (b.date) b.date_written = std::to_string(b.date->year);
+  }
   b.words = count_words(story.prose.text());
   b.signature = signature_of(story.prose.text());
   for (const Rule& r : rules.rules) {

@@ -46,6 +46,7 @@ struct BankStory {
   std::vector<std::string> principles;
   std::string bucket, level, outcome, with;  // lower case, as written otherwise
   std::optional<Date> date;  // metadata date, else the latest year in the prose
+  std::string date_written;  // as written ("2025-09"), or the prose year
   std::size_t words = 0;
   /// One-permutation MinHash of the prose's word 3-shingles (empty: too short to compare).
   std::vector<std::uint32_t> signature;
@@ -67,6 +68,8 @@ class BankCheck : public Check {
   void run(const Story&, const Rule&, const LintContext&, Reporter&) const override {}
   /// Called for each story while its file is linted: record what run_bank needs.
   virtual void collect(const Story& story, const Rule& rule, BankStory* out) const;
+  /// The number of principles this check wants at `level` (0: it does not say).
+  virtual std::size_t principle_target(std::string_view level) const;
   /// Runs over the bank; `level` is the bank's level.
   virtual void run_bank(const std::vector<BankStory>& bank, const Rule& rule, std::string_view level,
                         std::vector<Diagnostic>* out) const = 0;

@@ -37,6 +37,10 @@ class Coverage final : public BankCheck {
  public:
   std::vector<std::pair<std::string, double>> targets, per_principle;
 
+  std::size_t principle_target(std::string_view level) const override {
+    return static_cast<std::size_t>(for_level(targets, level, 8));
+  }
+
   void run_bank(const std::vector<BankStory>& bank, const Rule& rule, std::string_view level,
                 std::vector<Diagnostic>* out) const override {
     std::map<std::string, std::size_t> count;
@@ -49,7 +53,7 @@ class Coverage final : public BankCheck {
       if (it == count.end()) missing.push_back(p);
       else if (it->second == 1) single.push_back(p);
     }
-    auto target = static_cast<std::size_t>(for_level(targets, level, 8));
+    std::size_t target = principle_target(level);
     std::string considered = fmt::format("{} stor{}", bank.size(), bank.size() == 1 ? "y" : "ies");
     if (count.size() < target) {
       out->push_back(bank_finding(bank.front(), rule, rule.severity,

@@ -1,0 +1,82 @@
+// storylint/report.h: a story bank as a candidate would rather look at than read.
+//
+// `storylint report` lints like the default command (bank rules included) and renders
+// the result per bank: a table of stories (title, date, age, bucket, principles,
+// findings), a coverage matrix of the 16 principles against the stories with the
+// level's target, the bucket balance, and every finding.
+//
+//   text       plain columns that read well without colour
+//   markdown   tables for a README or a pull-request comment
+//   html       one self-contained file (no scripts, fonts or network): a coverage heat
+//              map, a timeline of story dates with the staleness line, bucket bars, and
+//              findings linking to their rule's explanation on the same page
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "storylint/bank.h"
+#include "storylint/date.h"
+#include "storylint/lint.h"
+#include "storylint/rule.h"
+
+namespace storylint {
+
+/// One bank in a report.
+struct ReportBank {
+  std::string name;                        // its configuration file or folder
+  std::string level;
+  std::vector<const BankStory*> stories;   // in path order
+  std::size_t target = 8;                  // principles wanted at the level
+};
+
+struct ReportInput {
+  const LintResult* result = nullptr;
+  const RuleSet* rules = nullptr;
+  Date reference_date;
+  int max_age_years = 3;
+  std::vector<ReportBank> banks;
+};
+
+/// "text", "markdown", "html".
+const std::vector<std::string_view>& report_formats();
+
+/// Renders the report; false for an unknown format.
+bool render_report(const ReportInput& input, std::string_view format, std::string* out);
+
+// Pieces the renderers share (report.cc).
+
+/// Appends formatted text to `out` (the format string is checked at compile time).
+template <typename... T>
+void put(std::string& out, fmt::format_string<T...> f, T&&... args) {
+  fmt::format_to(std::back_inserter(out), f, std::forward<T>(args)...);
+}
+
+/// "1 story", "3 stories".
+std::string stories_text(std::size_t n);
+/// Two-letter abbreviations of the 16 principles, in their order ("CO", "OW"...).
+std::string_view principle_abbreviation(std::size_t index);
+/// Which stories of the bank cover principle `index` (kPrinciples order).
+std::vector<bool> coverage_row(const ReportBank& bank, std::size_t index);
+/// Distinct principles the bank covers.
+std::size_t covered_count(const ReportBank& bank);
+/// Years from the story's date to the reference date, one decimal ("1.2"), or "-".
+std::string age_text(const BankStory& s, Date reference);
+/// Whether the story is older than max_age_years.
+bool is_stale(const BankStory& s, Date reference, int max_age_years);
+/// "2025-09" (or "2025" for a prose year), or "-".
+std::string date_text(const BankStory& s);
+/// The findings on a story, in order.
+std::vector<const Diagnostic*> findings_of(const LintResult& r, const BankStory& s);
+/// Findings that belong to no story of any bank (parse errors), in order.
+std::vector<const Diagnostic*> loose_findings(const ReportInput& in);
+
+std::string render_report_text(const ReportInput& input);
+std::string render_report_markdown(const ReportInput& input);
+std::string render_report_html(const ReportInput& input);
+
+}  // namespace storylint

@@ -1,0 +1,96 @@
+// The report as Markdown tables, for a README or a pull-request comment.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "storylint/format.h"
+
+#include "storylint/principles.h"
+#include "storylint/report.h"
+
+namespace storylint {
+
+namespace {
+
+// Table cells: no pipe, newline or raw HTML may break the table or inject markup.
+std::string cell(std::string_view s) {
+  std::string out;
+  for (char c : escape_controls(s)) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '*': case '_': case '`': case '[': case ']': out += '\\'; out += c; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_report_markdown(const ReportInput& in) {
+  std::string out;
+  for (const ReportBank& bank : in.banks) {
+    std::size_t covered = covered_count(bank);
+    put(out, "## Story bank: {}\n\n", cell(bank.name));
+    put(out, "{}, level {}, reference date {}. Principles: **{} of 16** covered, target {} ({}).\n\n",
+      stories_text(bank.stories.size()), bank.level, format_date(in.reference_date), covered, bank.target,
+      covered >= bank.target ? "met" : fmt::format("{} short", bank.target - covered));
+    put(out, "| # | Story | Date | Age | Bucket | Principles | Errors | Warnings | Info |\n");
+    put(out, "|--:|---|---|--:|---|---|--:|--:|--:|\n");
+    for (std::size_t i = 0; i < bank.stories.size(); ++i) {
+      const BankStory& s = *bank.stories[i];
+      std::vector<std::string_view> abbr;
+      for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
+        if (std::find(s.principles.begin(), s.principles.end(), kPrinciples[p]) != s.principles.end()) {
+          abbr.push_back(principle_abbreviation(p));
+        }
+      }
+      std::string age = age_text(s, in.reference_date);
+      if (is_stale(s, in.reference_date, in.max_age_years)) age = fmt::format("**{}**", age);
+      put(out, "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", i + 1, cell(s.title), cell(date_text(s)), age,
+        cell(s.bucket.empty() ? "-" : s.bucket), fmt::format("{}", fmt::join(abbr, " ")), s.errors, s.warnings, s.infos);
+    }
+    put(out, "\nAges in bold are over {} years.\n\n### Principle coverage\n\n| Principle | Stories |", in.max_age_years);
+    for (std::size_t i = 0; i < bank.stories.size(); ++i) put(out, " {} |", i + 1);
+    put(out, "\n|---|--:|");
+    for (std::size_t i = 0; i < bank.stories.size(); ++i) put(out, ":-:|");
+    put(out, "\n");
+    for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
+      auto row = coverage_row(bank, p);
+      put(out, "| {} {} | {} |", principle_abbreviation(p), cell(kPrinciples[p]), std::count(row.begin(), row.end(), true));
+      for (bool c : row) put(out, " {} |", c ? "✓" : "");
+      put(out, "\n");
+    }
+    put(out, "\n### Buckets\n\n| Bucket | Stories |\n|---|--:|\n");
+    for (std::string_view b : {"productivity", "failure", "conflict"}) {
+      std::size_t n = 0;
+      for (const BankStory* s : bank.stories) n += s->bucket == b;
+      put(out, "| {} | {} |\n", b, n);
+    }
+    put(out, "\n### Findings\n\n");
+    std::size_t count = 0;
+    for (const BankStory* s : bank.stories) {
+      for (const Diagnostic* d : findings_of(*in.result, *s)) {
+        ++count;
+        put(out, "- `{}:{}:{}` **{}** {} (`{}`)\n", cell(d->path), d->begin.line, d->begin.column, severity_name(d->severity),
+          cell(d->message), d->rule);
+      }
+    }
+    if (!count) put(out, "None.\n");
+    put(out, "\n");
+  }
+  std::vector<const Diagnostic*> loose = loose_findings(in);
+  if (!loose.empty()) {
+    put(out, "### Files that could not be read\n\n");
+    for (const Diagnostic* d : loose) {
+      put(out, "- `{}:{}:{}` **{}** {} (`{}`)\n", cell(d->path), d->begin.line, d->begin.column, severity_name(d->severity),
+        cell(d->message), d->rule);
+    }
+  }
+  return out;
+}
+
+}  // namespace storylint
