@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 
 #include "storylint/lint.h"
 #include "storylint/principles.h"
@@ -99,7 +100,7 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   if (b.title_end_offset < b.title_offset) b.title_end_offset = b.title_offset;
   b.title_begin = f.position(b.title_offset);
   b.title_end = f.position(b.title_end_offset);
-  b.title_line = std::string(line);
+  b.title_line = std::string(f.short_line_text(story.title_offset));
   static const PrincipleAliases kNone;
   std::vector<std::string> written;
   for (const MetaField& p : story.meta.principles) written.push_back(p.value);
@@ -144,37 +145,42 @@ void run_bank_rules(const std::vector<BankStory>& bank, const RuleSet& rules, st
 }
 
 void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks) {
+  using Key = std::pair<std::string_view, std::size_t>;  // (path, story index)
+  std::map<Key, StorySummary*> summaries;
+  for (StorySummary& st : result->stories) summaries[{st.path, st.index}] = &st;
+  std::map<int, std::vector<BankStory>> by_bank;
+  for (const BankStory& s : result->summaries) {
+    if (s.bank >= 0) by_bank[s.bank].push_back(s);
+  }
   for (const BankSpec& spec : banks) {
-    std::vector<BankStory> bank;
-    for (const BankStory& s : result->summaries) {
-      if (s.bank == spec.id) bank.push_back(s);
-    }
+    const std::vector<BankStory>& bank = by_bank[spec.id];
     if (bank.empty() || !spec.rules) continue;
+    std::map<Key, const BankStory*> in_bank;
+    for (const BankStory& s : bank) in_bank[{s.path, s.index}] = &s;
     std::vector<Diagnostic> found;
     run_bank_rules(bank, *spec.rules, spec.level, &found);
     for (Diagnostic& d : found) {
       // A story's `storylint.disable` silences bank findings on it too.
-      bool off = std::any_of(bank.begin(), bank.end(), [&](const BankStory& s) {
-        return s.path == d.path && s.index == d.story_index &&
-               std::find(s.disabled.begin(), s.disabled.end(), d.rule) != s.disabled.end();
-      });
-      if (off) continue;
-      for (StorySummary& st : result->stories) {
-        if (st.path == d.path && st.title == d.story) {
-          ++st.findings;
-          break;
-        }
+      auto it = in_bank.find({d.path, d.story_index});
+      if (it != in_bank.end() &&
+          std::find(it->second->disabled.begin(), it->second->disabled.end(), d.rule) != it->second->disabled.end()) {
+        continue;
       }
+      if (auto st = summaries.find({d.path, d.story_index}); st != summaries.end()) ++st->second->findings;
       result->diagnostics.push_back(std::move(d));
     }
   }
   sort_diagnostics(result->diagnostics);
+  std::map<Key, BankStory*> all;
   for (BankStory& s : result->summaries) {
     s.errors = s.warnings = s.infos = 0;
-    for (const Diagnostic& d : result->diagnostics) {
-      if (d.path != s.path || d.story_index != s.index) continue;
-      (d.severity == Severity::error ? s.errors : d.severity == Severity::warning ? s.warnings : s.infos) += 1;
-    }
+    all[{s.path, s.index}] = &s;
+  }
+  for (const Diagnostic& d : result->diagnostics) {
+    auto it = all.find({d.path, d.story_index});
+    if (it == all.end()) continue;
+    BankStory& s = *it->second;
+    (d.severity == Severity::error ? s.errors : d.severity == Severity::warning ? s.warnings : s.infos) += 1;
   }
 }
 

@@ -108,6 +108,10 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std
     }
     if (fs::is_directory(st)) {
       walk(p, &out, errors);
+    } else if (!fs::is_regular_file(st)) {
+      // A FIFO or a device would block the read or never end: refuse it by name.
+      errors->push_back({p, fs::is_fifo(st) ? "not a regular file (a FIFO): not read"
+                                            : "not a regular file: not read"});
     } else if (format_for_path(p) == FileFormat::other) {
       errors->push_back({p, "not a story file: storylint reads .md, .markdown, .yaml and .yml"});
     } else {
@@ -144,7 +148,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
     d.severity = Severity::error;
     d.rule = "parse-error";
     d.message = e.message;
-    d.source_line = std::string(file.line_text(e.offset));
+    d.source_line = std::string(file.short_line_text(e.offset));
     result->diagnostics.push_back(std::move(d));
   }
   LintContext ctx{settings.reference_date, &settings.principle_aliases};
@@ -159,7 +163,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   apply_suppressions(file, parsed, settings, &found);
   for (const Story& story : parsed.stories) {
     std::size_t n = std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) { return d.story_index == story.index; });
-    result->stories.push_back({file.path, story.title, n});
+    result->stories.push_back({file.path, story.title, n, story.index});
     if (summarize) {
       BankStory b = summarize_story(story, *settings.rules, ctx);
       b.bank = bank;

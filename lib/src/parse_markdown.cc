@@ -3,6 +3,7 @@
 // byte offset of every piece of prose.
 #include <md4c.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -277,8 +278,10 @@ bool label_at(const Block& b, std::size_t at, const std::vector<SectionAlias>& a
     while (j < t.size() && t[j] == ' ') ++j;
     return j;
   };
-  for (const auto& [sb, se] : b.strong) {
-    if (sb != i) continue;
+  // Bold spans are recorded in order of their start: find the one starting here, if any.
+  auto it = std::lower_bound(b.strong.begin(), b.strong.end(), std::pair<std::size_t, std::size_t>{i, 0});
+  if (it != b.strong.end() && it->first == i) {
+    auto [sb, se] = *it;
     std::string_view label = std::string_view(t).substr(sb, se - sb);
     bool has_colon = trim_view(label).ends_with(':') || (se < t.size() && t[se] == ':') ||
                      (se + 1 < t.size() && t[se] == ' ' && t[se + 1] == ':');

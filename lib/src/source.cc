@@ -7,9 +7,20 @@ namespace storylint {
 SourceFile::SourceFile(std::string p, std::string t) : path(std::move(p)), text(std::move(t)) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) bom_ = 3;
   line_starts_.push_back(0);
+  block_chars_.reserve(text.size() / kBlock + 1);
+  std::uint32_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_chars_.push_back(chars);
+    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     if (text[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
+  if (text.size() % kBlock == 0) block_chars_.push_back(chars);
+}
+
+std::size_t SourceFile::chars_before(std::size_t offset) const {
+  std::size_t block = offset / kBlock;
+  std::size_t from = block * kBlock;
+  return block_chars_[block] + count_chars(std::string_view(text).substr(from, offset - from));
 }
 
 std::size_t SourceFile::line_start(std::size_t line0) const {
@@ -23,7 +34,7 @@ Position SourceFile::position(std::size_t offset) const {
   std::size_t line0 = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[line0];
   if (line0 == 0) start = std::min(std::max(start, bom_), offset);
-  auto col = count_chars(std::string_view(text).substr(start, offset - start));
+  std::size_t col = chars_before(offset) - chars_before(start);
   return {static_cast<std::uint32_t>(line0 + 1), static_cast<std::uint32_t>(col + 1)};
 }
 
@@ -33,10 +44,15 @@ std::string_view SourceFile::line_text(std::size_t offset) const {
   std::size_t line0 = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[line0];
   if (line0 == 0) start = std::max(start, bom_);
-  std::size_t end = text.find('\n', start);
-  if (end == std::string::npos) end = text.size();
+  // The line ends where the next begins (the index knows; no scan of a long line).
+  std::size_t end = line0 + 1 < line_starts_.size() ? line_starts_[line0 + 1] - 1 : text.size();
   if (end > start && text[end - 1] == '\r') --end;
   return std::string_view(text).substr(start, end - start);
+}
+
+std::string_view SourceFile::short_line_text(std::size_t offset, std::size_t max_bytes) const {
+  std::string_view line = line_text(offset);
+  return line.size() > max_bytes ? std::string_view() : line;
 }
 
 std::size_t count_chars(std::string_view bytes) {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -127,33 +128,39 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     }
   }
 
+  // One sweep in offset order: the regions open and close as the findings go by, and
+  // next-line and file directives are looked up, so the cost is linear in both counts.
+  std::map<std::string, std::vector<Named*>, std::less<>> whole_file;
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<Named*>> next_line;
+  std::map<std::pair<std::size_t, std::string>, std::vector<Named*>> story_level;
+  for (Directive& d : directives) {
+    for (Named& n : d.rules) {
+      if (d.kind == Kind::file) whole_file[n.id].push_back(&n);
+      if (d.kind == Kind::next_line) next_line[{d.end_line + 1, n.id}].push_back(&n);
+    }
+  }
+  for (StoryDisable& sd : story_disables) story_level[{sd.story_index, sd.named.id}].push_back(&sd.named);
+  std::stable_sort(diags->begin(), diags->end(), [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; });
+  std::map<std::string, Named*, std::less<>> open_regions;
+  std::size_t next = 0;
   auto suppressed = [&](const Diagnostic& g) {
-    bool hit = false;
-    for (StoryDisable& sd : story_disables) {
-      if (sd.story_index == g.story_index && sd.named.id == g.rule) sd.named.used = hit = true;
-    }
-    // Regions: the last disable/enable naming this rule before the finding decides.
-    Named* region = nullptr;
-    for (Directive& d : directives) {
-      if (d.end_offset > g.offset) break;
+    for (; next < directives.size() && directives[next].end_offset <= g.offset; ++next) {
+      Directive& d = directives[next];
       if (d.kind == Kind::enable) {
-        if (d.rules.empty() || std::any_of(d.rules.begin(), d.rules.end(), [&](const Named& n) { return n.id == g.rule; })) {
-          region = nullptr;
-        }
+        if (d.rules.empty()) open_regions.clear();
+        for (const Named& n : d.rules) open_regions.erase(n.id);
       } else if (d.kind == Kind::disable) {
-        for (Named& n : d.rules) {
-          if (n.id == g.rule) region = &n;
-        }
+        for (Named& n : d.rules) open_regions[n.id] = &n;
       }
     }
-    if (region) region->used = hit = true;
-    for (Directive& d : directives) {
-      bool applies = d.kind == Kind::file || (d.kind == Kind::next_line && g.begin.line == d.end_line + 1);
-      if (!applies) continue;
-      for (Named& n : d.rules) {
-        if (n.id == g.rule) n.used = hit = true;
-      }
-    }
+    bool hit = false;
+    auto use = [&](std::vector<Named*>* list) {
+      for (Named* n : *list) n->used = hit = true;
+    };
+    if (auto it = story_level.find({g.story_index, g.rule}); it != story_level.end()) use(&it->second);
+    if (auto it = open_regions.find(g.rule); it != open_regions.end()) it->second->used = hit = true;
+    if (auto it = whole_file.find(g.rule); it != whole_file.end()) use(&it->second);
+    if (auto it = next_line.find({g.begin.line, g.rule}); it != next_line.end()) use(&it->second);
     return hit;
   };
   std::erase_if(*diags, [&](const Diagnostic& g) { return suppressed(g); });
@@ -166,7 +173,7 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     g.severity = sev;
     g.rule = rule;
     g.message = std::move(message);
-    g.source_line = std::string(file.line_text(offset));
+    g.source_line = std::string(file.short_line_text(offset));
     // The story the suppression sits in (the last one starting at or before it).
     for (const Story& s : parsed.stories) {
       if (s.begin_offset <= offset) {

@@ -135,7 +135,8 @@ bool parse(std::string_view source, std::size_t begin, std::size_t end, Document
     return true;
   } catch (const YAML::Exception& e) {
     err->offset = base + static_cast<std::size_t>(e.mark.pos < 0 ? 0 : e.mark.pos);
-    err->message = e.msg;
+    // We parse from memory, so yaml-cpp's "bad file" can only be its nesting limit.
+    err->message = e.msg == "bad file" ? "nested too deeply (yaml-cpp's depth limit)" : e.msg;
   } catch (const DuplicateKey& d) {
     err->offset = d.offset;
     err->message = d.message;

@@ -72,6 +72,7 @@ struct StorySummary {
   std::string path;
   std::string title;
   std::size_t findings = 0;
+  std::size_t index = 1;  // the story's index in its file
 };
 
 struct LintResult {

@@ -12,6 +12,7 @@
 //              findings linking to their rule's explanation on the same page
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,11 +37,16 @@ struct ReportBank {
 
 struct ReportInput {
   const LintResult* result = nullptr;
+  /// Findings by (path, story index); fill with index_findings() before rendering.
+  std::map<std::pair<std::string, std::size_t>, std::vector<const Diagnostic*>> by_story;
   const RuleSet* rules = nullptr;
   Date reference_date;
   int max_age_years = 3;
   std::vector<ReportBank> banks;
 };
+
+/// Fills `input->by_story` from `input->result`.
+void index_findings(ReportInput* input);
 
 /// "text", "markdown", "html".
 const std::vector<std::string_view>& report_formats();
@@ -71,7 +77,7 @@ bool is_stale(const BankStory& s, Date reference, int max_age_years);
 /// "2025-09" (or "2025" for a prose year), or "-".
 std::string date_text(const BankStory& s);
 /// The findings on a story, in order.
-std::vector<const Diagnostic*> findings_of(const LintResult& r, const BankStory& s);
+const std::vector<const Diagnostic*>& findings_of(const ReportInput& in, const BankStory& s);
 /// Findings that belong to no story of any bank (parse errors), in order.
 std::vector<const Diagnostic*> loose_findings(const ReportInput& in);
 

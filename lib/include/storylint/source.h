@@ -46,11 +46,19 @@ class SourceFile {
   std::size_t line_start(std::size_t line0) const;
   /// The text of the line holding `offset`, without its line ending.
   std::string_view line_text(std::size_t offset) const;
+  /// The same, or empty when the line is longer than `max_bytes` (findings copy it for
+  /// carets and fingerprints; a 5 MB line must not be copied per finding).
+  std::string_view short_line_text(std::size_t offset, std::size_t max_bytes = 1000) const;
   std::size_t line_count() const { return line_starts_.size(); }
 
  private:
+  /// Characters before offset k * kBlock, so a column costs at most one block to count,
+  /// however long the line.
+  static constexpr std::size_t kBlock = 1024;
+  std::size_t chars_before(std::size_t offset) const;
   std::size_t bom_ = 0;
   std::vector<std::uint32_t> line_starts_;
+  std::vector<std::uint32_t> block_chars_;
 };
 
 /// Number of Unicode characters in a UTF-8 byte range (counts non-continuation bytes).

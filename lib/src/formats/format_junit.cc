@@ -20,6 +20,8 @@ class JunitFormatter final : public Formatter {
  public:
   void write(const LintResult& r, const RuleSet&, const FormatOptions& o, std::string* out) const override {
     std::vector<FileGroup> files = group_by_file(r);
+    std::map<std::string_view, std::vector<const StorySummary*>> stories_of;
+    for (const StorySummary& s : r.stories) stories_of[s.path].push_back(&s);
     std::string body;
     std::size_t total_tests = 0, total_failures = 0;
     for (const FileGroup& g : files) {
@@ -27,10 +29,9 @@ class JunitFormatter final : public Formatter {
       // findings that belong to no story (a parse error).
       std::vector<Case> cases;
       std::set<std::string> names;
-      for (const StorySummary& s : r.stories) {
-        if (s.path != g.path) continue;
-        std::string name = s.title;
-        for (int k = 2; !names.insert(name).second; ++k) name = fmt::format("{} ({})", s.title, k);
+      for (const StorySummary* s : stories_of[g.path]) {
+        std::string name = s->title;
+        for (int k = 2; !names.insert(name).second; ++k) name = fmt::format("{} ({})", s->title, k);
         cases.push_back({name, {}, {}});
       }
       Case file_case{"(file)", {}, {}};

@@ -42,12 +42,12 @@ class Phrase final : public Check {
           return true;
         });
       }
-      std::size_t last_end = 0;
+      std::size_t last_end = 0, x = 0, reach = 0;  // `reach`: furthest end of exceptions starting <= b
       for (auto [b, e] : hits) {
         if (b < last_end) continue;  // overlapping matches of two lists: keep the first
-        bool inside = std::any_of(excepted.begin(), excepted.end(),
-                                  [&](const auto& x) { return x.first <= b && e <= x.second; });
-        if (inside) continue;
+        // Both lists are in order: sweep the exceptions instead of testing them all.
+        while (x < excepted.size() && excepted[x].first <= b) reach = std::max(reach, excepted[x++].second);
+        if (e <= reach) continue;
         last_end = e;
         auto [sb, se] = text->source_range(b, e);
         out.report(sb, se, {{"match", std::string(text->text().substr(b, e - b))}});

@@ -35,10 +35,15 @@ const std::vector<std::string_view>& report_formats() {
 
 bool render_report(const ReportInput& input, std::string_view format, std::string* out) {
   for (const Entry& e : kReports) {
-    if (e.name == format) {
+    if (e.name != format) continue;
+    if (input.by_story.empty() && !input.result->diagnostics.empty()) {
+      ReportInput indexed = input;
+      index_findings(&indexed);
+      *out = e.render(indexed);
+    } else {
       *out = e.render(input);
-      return true;
     }
+    return true;
   }
   return false;
 }
@@ -77,12 +82,17 @@ bool is_stale(const BankStory& s, Date reference, int max_age_years) {
 
 std::string date_text(const BankStory& s) { return s.date_written.empty() ? "-" : s.date_written; }
 
-std::vector<const Diagnostic*> findings_of(const LintResult& r, const BankStory& s) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.path == s.path && d.story_index == s.index) out.push_back(&d);
+void index_findings(ReportInput* in) {
+  in->by_story.clear();
+  for (const Diagnostic& d : in->result->diagnostics) {
+    if (d.story_index) in->by_story[{d.path, d.story_index}].push_back(&d);
   }
-  return out;
+}
+
+const std::vector<const Diagnostic*>& findings_of(const ReportInput& in, const BankStory& s) {
+  static const std::vector<const Diagnostic*> kNone;
+  auto it = in.by_story.find({s.path, s.index});
+  return it == in.by_story.end() ? kNone : it->second;
 }
 
 std::vector<const Diagnostic*> loose_findings(const ReportInput& in) {

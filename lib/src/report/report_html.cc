@@ -206,7 +206,7 @@ std::string render_report_html(const ReportInput& in) {
     put(out, "</table>\n<h3>Findings</h3>\n");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
-      auto found = findings_of(*in.result, s);
+      auto found = findings_of(in, s);
       put(out, "<h4 id=\"story-{}-{}\">{}. {} <code>{}</code></h4>", &bank - in.banks.data(), i + 1, i + 1, esc(s.title),
         esc(s.path));
       if (found.empty()) {

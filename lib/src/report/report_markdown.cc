@@ -73,7 +73,7 @@ std::string render_report_markdown(const ReportInput& in) {
     put(out, "\n### Findings\n\n");
     std::size_t count = 0;
     for (const BankStory* s : bank.stories) {
-      for (const Diagnostic* d : findings_of(*in.result, *s)) {
+      for (const Diagnostic* d : findings_of(in, *s)) {
         ++count;
         put(out, "- `{}:{}:{}` **{}** {} (`{}`)\n", cell(d->path), d->begin.line, d->begin.column, severity_name(d->severity),
           cell(d->message), d->rule);

@@ -80,7 +80,7 @@ std::string render_report_text(const ReportInput& in) {
     put(out, "\nFindings\n");
     std::size_t count = 0;
     for (const BankStory* s : bank.stories) {
-      for (const Diagnostic* d : findings_of(*in.result, *s)) {
+      for (const Diagnostic* d : findings_of(in, *s)) {
         ++count;
         put(out, "  {}:{}:{}: {}: {} [{}]\n", escape_controls(d->path), d->begin.line, d->begin.column,
           severity_name(d->severity), escape_controls(d->message), d->rule);
