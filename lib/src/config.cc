@@ -440,7 +440,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
           error(k->offset, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views)));
           continue;
         }
-        if (id == "parse-error" || id == "file-too-large") {
+        if (id == "parse-error" || id == "file-too-large" || id == "empty-file") {
           error(k->offset, fmt::format("'{}' cannot be configured: a file storylint cannot read is always an error", id));
           continue;
         }

@@ -42,8 +42,16 @@ void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputEr
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec)) continue;
     if (format_for_path(p.string()) == FileFormat::other) continue;
+    if (!it->is_regular_file(ec)) {
+      // A story-named link that leads nowhere (or in a circle) is named, not skipped.
+      std::error_code lec;
+      if (it->is_symlink(lec)) {
+        (void)fs::status(p, lec);
+        if (lec) errors->push_back({p.lexically_normal().generic_string(), fmt::format("cannot read: {}", lec.message())});
+      }
+      continue;
+    }
     // "./a.md" is shown as "a.md"; "examples/" + "x.md" as "examples/x.md".
     found.push_back(p.lexically_normal().generic_string());
   }
@@ -130,7 +138,8 @@ Settings Settings::with_rules(std::shared_ptr<const RuleSet> rules) {
 }
 
 std::vector<std::pair<std::string_view, Severity>> engine_rules() {
-  return {{"file-too-large", Severity::error},
+  return {{"empty-file", Severity::warning},
+          {"file-too-large", Severity::error},
           {"invalid-suppression", Severity::warning},
           {"parse-error", Severity::error},
           {"unused-suppression", Severity::info}};
@@ -139,6 +148,17 @@ std::vector<std::pair<std::string_view, Severity>> engine_rules() {
 void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize, int bank) {
   ++result->files;
   result->paths.push_back(file.path);
+  // An empty file holds no story: one clear finding instead of every rule's complaint.
+  std::string_view body = std::string_view(file.text).substr(file.bom_size());
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    Diagnostic d;
+    d.path = file.path;
+    d.severity = Severity::warning;
+    d.rule = "empty-file";
+    d.message = "the file is empty: no story to lint";
+    result->diagnostics.push_back(std::move(d));
+    return;
+  }
   ParsedFile parsed = parse_story_file(file, settings.parse);
   for (const ParseError& e : parsed.errors) {
     Diagnostic d;

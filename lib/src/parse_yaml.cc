@@ -148,17 +148,18 @@ FileFormat format_for_path(std::string_view path) {
 }
 
 ParsedFile parse_story_file(const SourceFile& f, const ParseOptions& options) {
+  // A NUL byte means a binary file: say so before complaining about its encoding.
+  std::size_t nul = f.text.find('\0');
+  if (nul != std::string::npos) {
+    ParsedFile out;
+    out.errors.push_back({nul, "NUL byte: this looks like a binary file, not a story"});
+    return out;
+  }
   std::size_t bad = find_invalid_utf8(f.text);
   if (bad != std::string_view::npos) {
     ParsedFile out;
     out.errors.push_back({bad, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                                            static_cast<unsigned char>(f.text[bad]))});
-    return out;
-  }
-  std::size_t nul = f.text.find('\0');
-  if (nul != std::string::npos) {
-    ParsedFile out;
-    out.errors.push_back({nul, "NUL byte: this looks like a binary file, not a story"});
     return out;
   }
   switch (format_for_path(f.path)) {

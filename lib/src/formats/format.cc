@@ -46,6 +46,9 @@ std::vector<RuleInfo> report_rules(const RuleSet& rules) {
   for (const Rule& r : rules.rules) {
     out.push_back({r.id, r.kind, r.severity, r.description, r.why, r.source, r.link, r.example_bad, r.example_good});
   }
+  out.push_back({"empty-file", "engine", Severity::warning, "The file is empty",
+                 "An empty story file holds no story; it is reported once instead of failing every rule.", "", "",
+                 "", ""});
   out.push_back({"file-too-large", "engine", Severity::error, "The file is larger than --max-file-size and was not read",
                  "A story bank holds prose a person tells in minutes; a file of many megabytes is not a story, and "
                  "reading it would only slow every run.",

@@ -1,0 +1,107 @@
+# The bad-input matrix: each case beside a good story, through the CLI. Each gives a clear
+# finding or error naming the file, the good story is still linted, the exit code is the
+# documented one, nothing crashes, and every run is bounded in time (timeout).
+. "$(dirname "$0")/lib.sh"
+chmod 755 "$TMP"
+cd "$TMP" || exit 1
+REF=(--reference-date 2026-11-01 --no-bank)
+GOOD=$(cat "$SRC/examples/complete-bank/checkout-latency.md")
+
+# case NAME: a fresh folder holding good.md, then lint it (and $@) within 60 seconds.
+fresh() { rm -rf c && mkdir c && story c/good.md "$GOOD"; }
+lint() {
+  OUT=$(timeout 60 "$STORYLINT" "$@" "${REF[@]}" 2>"$TMP/.stderr")
+  CODE=$?
+  ERR=$(cat "$TMP/.stderr")
+  if [ "$CODE" -ge 124 ]; then bad "$1: crashed or timed out (exit $CODE)"; fi
+}
+good_linted() { expect_contains "$1: the good story is still linted" " 2 stories" "$OUT"; }
+
+fresh; : >c/empty.md
+lint c
+expect_eq "empty file" "c/empty.md:1:1: warning: the file is empty: no story to lint [empty-file]
+1 warning in 0 of 1 story" "$OUT"
+expect_eq "empty file: exit 0 (a warning)" 0 "$CODE"
+
+fresh; printf -- '---\ntitle: Only metadata\ndate: 2026-01\n---\n' >c/front.md
+lint c
+expect_contains "front matter only" "c/front.md:2:8: warning: missing Situation, Task, Action and Result: a STAR story needs a Situation, Task, Action and Result [missing-section]" "$OUT"
+good_linted "front matter only"
+
+fresh; printf -- '---\ntitle: x\n# never closed\n' >c/open.md
+lint c
+expect_contains "unterminated front matter" "c/open.md:1:1: error: front matter is not closed: no '---' line after the opening '---' [parse-error]" "$OUT"
+expect_eq "unterminated front matter: exit 1" 1 "$CODE"
+expect_contains "unterminated front matter: the good story is linted" "in 0 of 1 story" "$OUT"
+
+fresh; printf '# T\nI saved \xe9 costs.\n' >c/latin1.md
+lint c
+expect_contains "invalid UTF-8" "c/latin1.md:2:9: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8 [parse-error]" "$OUT"
+
+fresh; head -c 3000 /bin/ls >c/binary.md
+lint c
+expect_contains "binary file" "error: NUL byte: this looks like a binary file, not a story [parse-error]" "$OUT"
+
+fresh; truncate -s 50M c/huge.md
+lint c
+expect_contains "50 MB story" "c/huge.md:1:1: error: file is 52428800 bytes, over the 10485760-byte limit (--max-file-size); not read [file-too-large]" "$OUT"
+lint c --max-file-size 100000000
+expect_contains "--max-file-size raises the limit" "c/huge.md:1:1: error: NUL byte" "$OUT"
+
+fresh; head -c 5000000 /dev/zero | tr '\0' 'a' >c/line.md
+lint c
+expect_contains "5 MB single line" "c/line.md:1:1: warning: missing Situation, Task, Action and Result" "$OUT"
+good_linted "5 MB single line"
+
+fresh; { printf 'title: deep\nresult: 40%% more\nk: '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; echo; } >c/deep.yaml
+lint c
+expect_contains "YAML nested 100,000 deep" "c/deep.yaml:3:200004: error: invalid YAML: nested too deeply (yaml-cpp's depth limit) [parse-error]" "$OUT"
+
+fresh
+{ echo 'title: Billion laughs'; echo 'result: It saved 40%.'; echo 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'
+  prev=a; for n in b c d e f g h i; do printf '%s: &%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n' $n $n $prev $prev $prev $prev $prev $prev $prev $prev $prev; prev=$n; done
+  echo 'tags: *i'; } >c/bomb.yaml
+lint c --select invalid-metadata
+expect_contains "alias bomb: read without expanding" "c/bomb.yaml:3:1: error: unknown metadata key 'a' (known: title, date, principles, bucket, level, question, tags, outcome, with, storylint) [invalid-metadata]" "$OUT"
+expect_eq "alias bomb: one finding per list item, not 9^9" 9 "$(printf '%s\n' "$OUT" | grep -c "'tags' should list strings, not a list")"
+
+fresh; printf 'title: A\ntitle: B\nresult: 40%%\n' >c/dup.yaml
+lint c
+expect_contains "duplicate YAML keys" "c/dup.yaml:2:1: error: invalid YAML: duplicate key 'title' [parse-error]" "$OUT"
+
+fresh; mkdir c/x.md && story c/x.md/inside.md "$GOOD"
+lint c
+expect_contains "a folder named x.md is walked as a folder" "no problems in 2 stories" "$OUT"
+
+fresh; ln -s loop-a.md c/loop-b.md; ln -s loop-b.md c/loop-a.md
+lint c
+expect_contains "a symlink loop is named" "storylint: error: c/loop-a.md: cannot read: Too many levels of symbolic links" "$ERR"
+expect_eq "a symlink loop: exit 2" 2 "$CODE"
+expect_eq "a symlink loop: the good story is linted" "no problems in 1 story" "$OUT"
+mkdir -p c/sub && ln -s .. c/sub/up
+lint c/sub
+expect_eq "a folder link is not entered, so no folder loop" "no problems in 0 stories" "$OUT"
+
+fresh; mkdir -p outside && story outside/o.md "$GOOD"; ln -s ../outside/o.md c/linked.md
+lint c
+expect_eq "a symlink to a file outside the folder is followed" "no problems in 2 stories" "$OUT"
+
+fresh; story c/secret.md "$GOOD"; chmod 000 c/secret.md
+OUT=$(timeout 60 setpriv --reuid=65534 --regid=65534 --clear-groups "$STORYLINT" c "${REF[@]}" 2>"$TMP/.stderr"); CODE=$?
+ERR=$(cat "$TMP/.stderr")
+expect_eq "an unreadable file is named" "storylint: error: c/secret.md: cannot read: Permission denied" "$ERR"
+expect_eq "an unreadable file: exit 2" 2 "$CODE"
+expect_eq "an unreadable file: the good story is linted" "no problems in 1 story" "$OUT"
+
+fresh; mkfifo c/pipe.md
+lint c c/pipe.md
+expect_eq "a FIFO named explicitly" "storylint: error: c/pipe.md: not a regular file (a FIFO): not read" "$ERR"
+expect_eq "a FIFO: exit 2" 2 "$CODE"
+expect_eq "a FIFO in a folder is not read" "no problems in 1 story" "$OUT"
+
+fresh
+lint c nope.md
+expect_eq "a path that does not exist" "storylint: error: nope.md: no such file or directory" "$ERR"
+expect_eq "a path that does not exist: exit 2" 2 "$CODE"
+
+finish
