@@ -143,7 +143,15 @@ struct ConfigLoader::Impl {
   std::deque<yaml::Document> docs;
 
   std::unique_ptr<Config> load(const std::string& file, std::vector<LoadError>* errors);
+  std::unique_ptr<Config> load_text(const std::string& file, std::string text, std::vector<LoadError>* errors);
 };
+
+const Config* ConfigLoader::from_text(const std::string& path, std::string text, std::vector<LoadError>* errors) {
+  std::size_t before = errors->size();
+  std::unique_ptr<Config> c = impl_->load_text(path, std::move(text), errors);
+  if (!c || errors->size() != before) return nullptr;
+  return (impl_->configs["text:" + path] = std::move(c)).get();
+}
 
 ConfigLoader::ConfigLoader(Overrides overrides, std::shared_ptr<const RuleSet> builtin)
     : impl_(std::make_unique<Impl>()) {
@@ -200,6 +208,20 @@ const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadEr
 }
 
 std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::vector<LoadError>* errors) {
+  std::string text;
+  if (!path.empty()) {
+    std::string err;
+    text = read_text(path, &err);
+    if (!err.empty()) {
+      errors->push_back({path, {1, 1}, fmt::format("cannot read configuration: {}", err)});
+      return nullptr;
+    }
+  }
+  return load_text(path, std::move(text), errors);
+}
+
+std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, std::string text,
+                                                      std::vector<LoadError>* errors) {
   auto config = std::make_unique<Config>();
   config->path = path;
   const SourceFile* file = nullptr;
@@ -208,12 +230,6 @@ std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::v
     errors->push_back({file->path, file->position(offset), std::move(message)});
   };
   if (!path.empty()) {
-    std::string err;
-    std::string text = read_text(path, &err);
-    if (!err.empty()) {
-      errors->push_back({path, {1, 1}, fmt::format("cannot read configuration: {}", err)});
-      return nullptr;
-    }
     std::error_code ec;
     config->base_dir = fs::absolute(path, ec).lexically_normal().parent_path().generic_string() + "/";
     config->path = display_path(path);

@@ -84,8 +84,8 @@ std::string decode_entity(std::string_view e) {
 
 class Collector {
  public:
-  Collector(const SourceFile& f, std::size_t body_begin) : file_(f), buf_(f.text.data()), size_(f.text.size()),
-                                                             last_offset_(body_begin) {}
+  Collector(const SourceFile& f, std::size_t body_begin)
+      : buf_(f.text.data()), size_(f.text.size()), last_offset_(body_begin) {}
 
   std::vector<Block> blocks;
   std::vector<SourceComment> comments;
@@ -233,7 +233,6 @@ class Collector {
     html_text_.clear();
   }
 
-  const SourceFile& file_;
   const char* buf_;
   std::size_t size_;
   std::size_t last_offset_;

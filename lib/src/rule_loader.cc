@@ -329,7 +329,8 @@ bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::O
     if (!layer.map || layer.map->kind != yaml::Kind::map) continue;
     for (const auto& [k, v] : layer.map->entries) {
       if (!k->is_scalar()) continue;
-      auto it = std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == k->value; });
+      const std::string& name = k->value;
+      auto it = std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == name; });
       std::string origin = layer.origin;
       if (layer.key_positions && layer.file) {
         Position p = layer.file->position(k->offset);

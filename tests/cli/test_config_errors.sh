@@ -36,6 +36,15 @@ check "not a mapping" $'- level\n' "$C:1:1: error: a configuration should be a m
 mkdir -p mine
 story mine/x.yml $'id: x\nkind: phrase\nmessage: m\noptions:\n  patterns: ["a(b"]\n'
 check "broken custom rule" $'rule_paths: [mine]\n' "mine/x.yml:5:14: error: invalid pattern in 'patterns': missing ): a(b (in \`a(b\`) [config]"
+# A pattern RE2 accepts but whose program is too large: RE2's memory cap makes it an error.
+big=$(printf '\\\\pL{1000}%.0s' 1 2 3 4 5 6 7 8 9 10)
+story mine/x.yml "id: x
+kind: phrase
+message: m
+options:
+  patterns: [\"$big\"]
+"
+check "a pattern too large to compile" $'rule_paths: [mine]\n' "mine/x.yml:5:14: error: invalid pattern in 'patterns': pattern too large - compile failed (in \`${big//\\\\/\\}\`) [config]"
 story mine/x.yml $'id: stale-date\nkind: phrase\nmessage: m\noptions: {phrases: [a]}\n'
 mv mine/x.yml mine/stale-date.yml
 check "custom rule reusing a built-in id" $'rule_paths: [mine]\n' "mine/stale-date.yml:1:1: error: rule id 'stale-date' is a built-in rule; pick another id [config]"

@@ -97,6 +97,10 @@ class ConfigLoader {
   /// The configuration file that applies to `path` ("" for none), without loading it.
   std::string find_config_file(const std::string& path);
 
+  /// Loads a configuration from text (as if it were the file `path`), for tests and
+  /// fuzzing; nullptr with `errors` on a mistake.
+  const Config* from_text(const std::string& path, std::string text, std::vector<LoadError>* errors);
+
   /// The effective settings of `config` as text, each with its origin (`config --print`).
   static std::string describe(const Config& config);
 

@@ -23,9 +23,10 @@ class CoOccurrence final : public Check {
       std::size_t b = 0, e = 0;
     } a, z;
     for (const ProseText* text : texts_in_scope(story, rule)) {
-      for (auto [re, hit] : {std::pair{first.get(), &a}, std::pair{second.get(), &z}}) {
+      for (auto pair : {std::pair{first.get(), &a}, std::pair{second.get(), &z}}) {
+        Hit* hit = pair.second;
         if (hit->text) continue;
-        for_each_match(*re, text->text(), [&](std::size_t b, std::size_t e) {
+        for_each_match(*pair.first, text->text(), [&](std::size_t b, std::size_t e) {
           *hit = {text, b, e};
           return false;
         });

@@ -128,7 +128,6 @@ std::string buckets(const ReportBank& bank) {
   std::string svg = fmt::format("<svg role=\"img\" aria-label=\"buckets\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
                                 width, 3 * (bar + 10) + 10, width, 3 * (bar + 10) + 10);
   std::size_t most = 2;
-  for (const BankStory* s : bank.stories) most = std::max<std::size_t>(most, 1);
   std::size_t counts[3] = {0, 0, 0};
   const std::string_view names[3] = {"productivity", "failure", "conflict"};
   for (const BankStory* s : bank.stories) {
