@@ -37,4 +37,29 @@ run_in "$TMP" bank "${REF[@]}" --format sarif -o "$TMP/out.sarif"
 if node "$SRC/tests/tools/validate-sarif.js" "$TMP/out.sarif" >"$TMP/v.txt"; then ok; else bad "hostile SARIF validates" "" "$(cat "$TMP/v.txt")"; fi
 expect_contains "sarif: the uri is percent-encoded" '"uri": "bank/evil%2C%20%22q%22%20%3Cx%3E%26%27y%27%20%250A%20%3A%3Aerror%3A%3Az%0Aline2.md"' "$(cat "$TMP/out.sarif")"
 
+
+# A message that quotes hostile story text: a custom rule quoting the phrase whole.
+mkdir -p "$TMP/q/rules"
+printf 'rule_paths: [rules]\n' >"$TMP/q/.storylint.yaml"
+printf 'id: quote\nkind: phrase\nmessage: "quoted {match}"\noptions:\n  patterns: ["evil[^.]*"]\n' >"$TMP/q/rules/quote.yml"
+printf 'title: Q\nresult: "evil \\x01\\e[31mred\\e[0m ::error file=x::pwn %%0A <&>\\" \\uFFFE \\u0085 end. 40%% more"\n' >"$TMP/q/s.yaml"
+expected_message=$'quoted evil \x01\e[31mred\e[0m ::error file=x::pwn %0A <&>" \xef\xbf\xbe \xc2\x85 end'
+cd "$TMP/q" || exit 1
+run s.yaml --select quote --format json
+expect_eq "json: the quoted text round-trips exactly" "$expected_message" \
+  "$(printf '%s' "$OUT" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).diagnostics[0].message))')"
+run s.yaml --select quote
+if [[ "$OUT" == *$'\e'* || "$OUT" == *$'\x01'* || "$OUT" == *$'\xc2\x85'* ]]; then bad "text: control characters got through"; else ok; fi
+expect_contains "text: shown escaped" 'quoted evil \x01\x1B[31mred\x1B[0m ::error file=x::pwn %0A <&>" ' "$OUT"
+run s.yaml --select quote --format github
+expect_eq "github: one command" 1 "$(printf '%s\n' "$OUT" | grep -c '^::')"
+expect_contains "github: data escaped" '::quoted evil ' "$OUT"
+expect_contains "github: % escaped" 'pwn %250A' "$OUT"
+for fmt in junit checkstyle; do
+  run s.yaml --select quote --format "$fmt" -o "$TMP/q.xml"
+  if xmllint --noout "$TMP/q.xml" 2>"$TMP/x.txt"; then ok; else bad "$fmt with quoted controls is well-formed" "" "$(cat "$TMP/x.txt")"; fi
+done
+run s.yaml --select quote --format sarif -o "$TMP/q.sarif"
+if node "$SRC/tests/tools/validate-sarif.js" "$TMP/q.sarif" >"$TMP/v.txt"; then ok; else bad "SARIF with quoted controls validates" "" "$(cat "$TMP/v.txt")"; fi
+
 finish
