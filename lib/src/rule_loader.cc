@@ -48,13 +48,18 @@ std::string describe(const yaml::Node& n) {
 class Loader {
  public:
   Loader(const RuleFile& rf, std::vector<LoadError>* errors)
-      : src_(std::make_shared<RuleSource>(rf)), file_(src_->file), errors_(errors) {}
+      : src_(std::make_shared<RuleSource>(rf)), file_(src_->file), tree_(rf.tree), errors_(errors) {}
 
   bool load(Rule* rule, std::string_view level) {
     std::size_t before = errors_->size();
     yaml::Document& doc = src_->doc;
     yaml::Error err;
-    if (!yaml::parse(file_.text, 0, file_.text.size(), &doc, &err)) {
+    if (!tree_.empty()) {
+      if (!yaml::deserialize(tree_, &doc)) {
+        error(0, "the embedded rule tree is corrupt (rebuild storylint)");
+        return false;
+      }
+    } else if (!yaml::parse(file_.text, 0, file_.text.size(), &doc, &err)) {
       error(err.offset, fmt::format("invalid YAML: {}", err.message));
       return false;
     }
@@ -301,6 +306,7 @@ class Loader {
 
   std::shared_ptr<RuleSource> src_;
   const SourceFile& file_;
+  std::string_view tree_;
   std::vector<LoadError>* errors_;
 };
 

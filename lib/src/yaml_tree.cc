@@ -5,6 +5,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <cctype>
+#include <stdexcept>
 #include <sstream>
 #include <unordered_map>
 
@@ -154,6 +155,58 @@ bool parse(std::string_view source, std::size_t begin, std::size_t end, Document
 
 namespace {
 
+// Preorder: kind letter, style byte, offset, value length, value bytes, child count.
+// Shared (aliased) nodes are written out where they appear.
+void write_node(const Node* n, std::string* out, int depth) {
+  static constexpr char kKinds[] = {'n', 's', 'q', 'm'};
+  if (depth > 256) throw std::length_error("rule file nested too deeply to embed");
+  *out += kKinds[static_cast<int>(n->kind)];
+  *out += n->style ? n->style : '-';
+  fmt::format_to(std::back_inserter(*out), "{} {} ", n->offset, n->value.size());
+  *out += n->value;
+  std::size_t children = n->kind == Kind::sequence ? n->items.size() : n->entries.size();
+  fmt::format_to(std::back_inserter(*out), " {} ", children);
+  for (const Node* c : n->items) write_node(c, out, depth + 1);
+  for (const auto& [k, v] : n->entries) {
+    write_node(k, out, depth + 1);
+    write_node(v, out, depth + 1);
+  }
+}
+
+bool read_number(std::string_view d, std::size_t* pos, std::size_t* out) {
+  std::size_t v = 0, start = *pos;
+  while (*pos < d.size() && d[*pos] >= '0' && d[*pos] <= '9') v = v * 10 + static_cast<std::size_t>(d[(*pos)++] - '0');
+  if (*pos == start || *pos >= d.size() || d[*pos] != ' ') return false;
+  ++*pos;
+  *out = v;
+  return true;
+}
+
+const Node* read_node(std::string_view d, std::size_t* pos, Document* doc, int depth) {
+  if (depth > 256 || *pos + 2 > d.size()) return nullptr;
+  Node& n = doc->nodes.emplace_back();
+  char k = d[(*pos)++], style = d[(*pos)++];
+  n.kind = k == 's' ? Kind::scalar : k == 'q' ? Kind::sequence : k == 'm' ? Kind::map : Kind::null;
+  n.style = style == '-' ? 0 : style;
+  std::size_t len = 0, children = 0;
+  if (!read_number(d, pos, &n.offset) || !read_number(d, pos, &len) || *pos + len + 1 > d.size()) return nullptr;
+  n.value.assign(d.substr(*pos, len));
+  *pos += len + 1;
+  if (!read_number(d, pos, &children)) return nullptr;
+  for (std::size_t i = 0; i < children; ++i) {
+    const Node* a = read_node(d, pos, doc, depth + 1);
+    if (!a) return nullptr;
+    if (n.kind == Kind::sequence) {
+      n.items.push_back(a);
+      continue;
+    }
+    const Node* b = read_node(d, pos, doc, depth + 1);
+    if (!b) return nullptr;
+    n.entries.emplace_back(a, b);
+  }
+  return &n;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 std::size_t escape_length(std::string_view s, std::size_t i) {
@@ -174,6 +227,21 @@ std::size_t utf8_length(unsigned char c) {
 }
 
 }  // namespace
+
+std::string serialize(const Document& doc) {
+  std::string out;
+  if (doc.root) write_node(doc.root, &out, 0);
+  return out;
+}
+
+bool deserialize(std::string_view data, Document* doc) {
+  doc->nodes.clear();
+  doc->root = nullptr;
+  if (data.empty()) return true;
+  std::size_t pos = 0;
+  doc->root = read_node(data, &pos, doc, 0);
+  return doc->root && pos == data.size();
+}
 
 void append_scalar(ProseText& out, const Node& n, std::string_view src) {
   const std::string& v = n.value;

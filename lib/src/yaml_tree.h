@@ -55,6 +55,12 @@ bool parse(std::string_view source, std::size_t begin, std::size_t end, Document
 /// last aligned offset, which is still on the scalar's line or the key's.
 void append_scalar(ProseText& out, const Node& scalar, std::string_view source);
 
+/// A compact, linear encoding of a parsed tree (offsets and styles included), so that
+/// the built-in rule files are parsed once at build time, not at every start.
+std::string serialize(const Document& doc);
+/// Rebuilds a tree written by serialize(); false when `data` is not such an encoding.
+bool deserialize(std::string_view data, Document* doc);
+
 /// "a mapping", "a list", "a string"... for messages.
 std::string_view kind_name(Kind k);
 

@@ -143,10 +143,12 @@ class Rule {
 /// The prose texts a rule reads in a story, following the scope rules above.
 std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rule);
 
-/// A rule file to load: a display path and its bytes.
+/// A rule file to load: a display path and its bytes (and, for the built-in rules, the
+/// YAML tree parsed at build time, so that start-up does not parse YAML).
 struct RuleFile {
   std::string path;
   std::string text;
+  std::string_view tree;
 };
 
 /// A problem in a rule or config file, with its position there.
