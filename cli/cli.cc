@@ -55,6 +55,10 @@ Overrides overrides_of(const Options& o) {
   v.select = o.select;
   v.ignore = o.ignore;
   v.set = o.set;
+  // Carets need a snippet of each line; keep them only when coloured text will show them.
+  ColorMode color = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
+  v.snippets = o.format == "text" && use_color(color, o.output.empty() && isatty(STDOUT_FILENO),
+                                               [](const char* n) -> const char* { return std::getenv(n); });
   return v;
 }
 

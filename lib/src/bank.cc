@@ -100,7 +100,12 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   if (b.title_end_offset < b.title_offset) b.title_end_offset = b.title_offset;
   b.title_begin = f.position(b.title_offset);
   b.title_end = f.position(b.title_end_offset);
-  b.title_line = std::string(f.short_line_text(story.title_offset));
+  Diagnostic probe;
+  probe.offset = story.title_offset;
+  attach_source(probe, f);
+  b.title_line = std::move(probe.source_line);
+  b.title_line_column = probe.source_column;
+  b.title_line_hash = probe.line_hash;
   static const PrincipleAliases kNone;
   std::vector<std::string> written;
   for (const MetaField& p : story.meta.principles) written.push_back(p.value);
@@ -197,6 +202,8 @@ Diagnostic bank_finding(const BankStory& s, const Rule& rule, Severity severity,
   d.story = s.title;
   d.story_index = s.index;
   d.source_line = s.title_line;
+  d.source_column = s.title_line_column;
+  d.line_hash = s.title_line_hash;
   return d;
 }
 

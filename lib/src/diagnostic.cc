@@ -1,6 +1,7 @@
 #include "storylint/diagnostic.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 
 namespace storylint {
@@ -20,6 +21,42 @@ bool parse_severity(std::string_view name, Severity* out) {
   else if (name == "info") *out = Severity::info;
   else return false;
   return true;
+}
+
+void attach_source(Diagnostic& d, const SourceFile& file, bool snippet) {
+  std::string_view line = file.line_text(d.offset);
+  // FNV-1a of the line with white space folded: moving the line keeps its fingerprint.
+  std::uint64_t h = 1469598103934665603ULL;
+  bool space = false, any = false;
+  for (char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r') {
+      space = any;
+      continue;
+    }
+    if (space) {
+      h = (h ^ static_cast<unsigned char>(' ')) * 1099511628211ULL;
+      space = false;
+    }
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    any = true;
+  }
+  d.line_hash = h;
+  if (!snippet) return;
+  constexpr std::size_t kKeep = 200, kBefore = 60;
+  std::size_t line_begin = static_cast<std::size_t>(line.data() - file.text.data());
+  if (line.size() <= kKeep) {
+    d.source_line.assign(line);
+    d.source_column = 1;
+    return;
+  }
+  // A window starting some characters before the finding, on character boundaries.
+  std::size_t at = std::clamp(d.offset, line_begin, line_begin + line.size()) - line_begin;
+  std::size_t from = at > kBefore ? at - kBefore : 0;
+  while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+  std::size_t to = std::min(line.size(), from + kKeep);
+  while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+  d.source_line.assign(line.substr(from, to - from));
+  d.source_column = static_cast<std::uint32_t>(count_chars(line.substr(0, from)) + 1);
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags) {

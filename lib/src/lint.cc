@@ -168,7 +168,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
     d.severity = Severity::error;
     d.rule = "parse-error";
     d.message = e.message;
-    d.source_line = std::string(file.short_line_text(e.offset));
+    attach_source(d, file, settings.snippets);
     result->diagnostics.push_back(std::move(d));
   }
   LintContext ctx{settings.reference_date, &settings.principle_aliases};
@@ -176,7 +176,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   for (const Story& story : parsed.stories) {
     for (const Rule& rule : settings.rules->rules) {
       if (!rule.check || !rule.applies_to(story)) continue;
-      Reporter reporter(story, rule, &found);
+      Reporter reporter(story, rule, &found, settings.snippets);
       rule.check->run(story, rule, ctx, reporter);
     }
   }

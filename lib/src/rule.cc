@@ -82,7 +82,7 @@ void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& var
   d.message = rule_.render(vars);
   d.story = story_.title;
   d.story_index = story_.index;
-  d.source_line = std::string(f.short_line_text(begin));
+  attach_source(d, f, snippets_);
   out_->push_back(std::move(d));
 }
 

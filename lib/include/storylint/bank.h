@@ -40,7 +40,9 @@ struct BankStory {
   std::string title;
   std::size_t index = 1;
   Position title_begin, title_end;
-  std::string title_line;  // the source line, for carets
+  std::string title_line;  // the source line (or a window of it), for carets
+  std::uint32_t title_line_column = 1;
+  std::uint64_t title_line_hash = 0;
   std::size_t title_offset = 0, title_end_offset = 0;
   /// Canonical principle names (unknown ones left out).
   std::vector<std::string> principles;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,9 +33,18 @@ struct Diagnostic {
   std::string story;
   /// 1-based index of that story in its file (0 for file-level findings).
   std::size_t story_index = 0;
-  /// The text of the line the finding starts on (for carets and fingerprints).
+  /// The line the finding starts on, or a window of it around the span when the line is
+  /// long (so a finding never copies a paragraph-long line), for carets.
   std::string source_line;
+  /// The 1-based column (characters) where `source_line` starts in the line.
+  std::uint32_t source_column = 1;
+  /// A hash of the whole line with white space folded (SARIF fingerprints).
+  std::uint64_t line_hash = 0;
 };
+
+/// Fills `d`'s line_hash (and, with `snippet`, source_line and source_column) from `file`
+/// at `d.offset`.
+void attach_source(Diagnostic& d, const SourceFile& file, bool snippet = true);
 
 /// Sorts by path, line, column, rule id, then message: the order every format prints.
 void sort_diagnostics(std::vector<Diagnostic>& diags);

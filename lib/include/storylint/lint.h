@@ -38,6 +38,8 @@ struct Settings {
   std::vector<std::string> known_rules;
   Date reference_date = today_utc();
   ParseOptions parse;
+  /// Keep a snippet of each finding's line (only coloured text output shows carets).
+  bool snippets = false;
   /// Extra written forms of principle names (configuration `aliases.principles`).
   std::vector<std::pair<std::string, std::string>> principle_aliases;
   /// Severities of the engine's suppression findings; nullopt turns them off.

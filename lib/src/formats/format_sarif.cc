@@ -47,8 +47,8 @@ Json artifact_location(const std::string& path, const std::string& base) {
   return {{"uri", uri_encode(p)}, {"uriBaseId", "%SRCROOT%"}};
 }
 
-// FNV-1a over the rule, the finding's line with white space folded, and the story: a
-// finding keeps its fingerprint when lines above or below it move.
+// FNV-1a over the rule, the hash of the finding's line (white space folded) and the
+// story: a finding keeps its fingerprint when lines above or below it move.
 std::uint64_t fingerprint(const Diagnostic& d) {
   std::uint64_t h = 1469598103934665603ULL;
   auto mix = [&](std::string_view s) {
@@ -60,18 +60,7 @@ std::uint64_t fingerprint(const Diagnostic& d) {
     h *= 1099511628211ULL;
   };
   mix(d.rule);
-  std::string folded;
-  bool space = false;
-  for (char c : d.source_line) {
-    if (c == ' ' || c == '\t' || c == '\r') {
-      space = !folded.empty();
-      continue;
-    }
-    if (space) folded += ' ';
-    space = false;
-    folded += c;
-  }
-  mix(folded);
+  mix(std::string_view(reinterpret_cast<const char*>(&d.line_hash), sizeof d.line_hash));
   mix(d.story);
   return h;
 }

@@ -23,23 +23,27 @@ std::string_view severity_color(Severity s) {
   return "";
 }
 
-// The source line and a caret line under [begin, end) columns (1-based, end exclusive).
+// The source line (or its window, marked with "...") and a caret line under
+// [begin, end) columns (1-based, end exclusive).
 void write_caret(const Diagnostic& d, std::string* out) {
+  if (d.source_line.empty()) return;
   std::string line = escape_controls(d.source_line);
   for (char& c : line) {
     if (c == '\t') c = ' ';
   }
-  std::string gutter = fmt::format("{:>5}", d.begin.line);
+  std::string lead = d.source_column > 1 ? "..." : "";
+  std::size_t start = d.begin.column >= d.source_column ? d.begin.column - d.source_column : 0;
   std::size_t chars = count_chars(line), width = 1;
   if (d.end.line == d.begin.line && d.end.column > d.begin.column) {
-    width = d.end.column - d.begin.column;
-  } else if (chars + 1 > d.begin.column) {
-    width = chars + 1 - d.begin.column;  // to the end of the line
+    width = std::min<std::size_t>(d.end.column - d.begin.column, chars + 1 > start ? chars + 1 - start : 1);
+  } else if (chars + 1 > start) {
+    width = chars + 1 - start;  // to the end of the line
   }
   std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
-  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}\n", kDim, gutter, kReset, line);
+  std::string gutter = fmt::format("{:>5}", d.begin.line);
+  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}\n", kDim, gutter, kReset, lead, line);
   fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}{}{}\n", kDim, std::string(gutter.size(), ' '), kReset,
-                 std::string(d.begin.column - 1, ' '), severity_color(d.severity), marks, kReset);
+                 std::string(lead.size() + start, ' '), severity_color(d.severity), marks, kReset);
 }
 
 class TextFormatter final : public Formatter {
