@@ -26,7 +26,7 @@ namespace {
 
 std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
   for (unsigned char c : s) {
-    h ^= static_cast<std::uint64_t>(std::tolower(c));
+    h ^= static_cast<std::uint64_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);  // ASCII lower case, no locale call
     h *= 1099511628211ULL;
   }
   return h;

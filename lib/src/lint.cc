@@ -212,7 +212,17 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::thread& t : threads) t.join();
   }
-  // Merge in input order, so the output never depends on scheduling.
+  // Merge in input order, so the output never depends on scheduling; reserve first so the
+  // merge never holds two copies of a growing vector.
+  std::size_t diags = 0, stories = 0, summaries = 0;
+  for (const LintResult& r : per_file) {
+    diags += r.diagnostics.size();
+    stories += r.stories.size();
+    summaries += r.summaries.size();
+  }
+  result.diagnostics.reserve(diags);
+  result.stories.reserve(stories);
+  result.summaries.reserve(summaries);
   for (LintResult& r : per_file) {
     result.files += r.files;
     std::move(r.paths.begin(), r.paths.end(), std::back_inserter(result.paths));
@@ -220,6 +230,7 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     std::move(r.stories.begin(), r.stories.end(), std::back_inserter(result.stories));
     std::move(r.summaries.begin(), r.summaries.end(), std::back_inserter(result.summaries));
     std::move(r.errors.begin(), r.errors.end(), std::back_inserter(result.errors));
+    r = LintResult();  // give the file's memory back as we go
   }
   sort_diagnostics(result.diagnostics);
   return result;

@@ -91,7 +91,20 @@ std::pair<std::size_t, std::size_t> ProseText::source_range(std::size_t begin, s
 
 namespace {
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\''; }
+// ASCII tables instead of <cctype> calls in the hottest loops (locale-independent too).
+struct Tables {
+  bool alnum[256] = {};
+  bool digit[256] = {};
+  constexpr Tables() {
+    for (int c = '0'; c <= '9'; ++c) alnum[c] = digit[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) alnum[c] = alnum[c - 'a' + 'A'] = true;
+  }
+};
+constexpr Tables kT;
+inline bool alnum(unsigned char c) { return kT.alnum[c]; }
+inline bool digit(unsigned char c) { return kT.digit[c]; }
+
+bool is_word_byte(unsigned char c) { return alnum(c) || c >= 0x80 || c == '\''; }
 
 // U+2019 (right single quotation mark, the curly apostrophe) is E2 80 99.
 bool curly_apostrophe_at(std::string_view t, std::size_t i) {
@@ -100,34 +113,47 @@ bool curly_apostrophe_at(std::string_view t, std::size_t i) {
 
 }  // namespace
 
-std::vector<TextSpan> split_words(std::string_view t) {
-  std::vector<TextSpan> words;
+namespace {
+
+// Calls `fn(begin, end)` for each word: one definition for split_words and count_words.
+template <typename Fn>
+void each_word(std::string_view t, Fn&& fn) {
   std::size_t i = 0;
   while (i < t.size()) {
     auto c = static_cast<unsigned char>(t[i]);
     if (!is_word_byte(c) || c == '\'' || curly_apostrophe_at(t, i)) { ++i; continue; }
     std::size_t b = i;
-    bool alnum = false;
+    bool any = false;
     while (i < t.size()) {
       auto d = static_cast<unsigned char>(t[i]);
-      if (std::isalnum(d)) { alnum = true; ++i; continue; }
+      if (alnum(d)) { any = true; ++i; continue; }
       if (d >= 0x80 || d == '\'') { ++i; continue; }
       // Inner hyphen or period joins ("on-call", "2.5", "e.g"), not a trailing one.
-      if ((d == '-' || d == '.' || d == ',') && i + 1 < t.size() &&
-          std::isalnum(static_cast<unsigned char>(t[i + 1])) && i > b &&
-          (d != ',' || std::isdigit(static_cast<unsigned char>(t[i - 1])))) { ++i; continue; }
+      if ((d == '-' || d == '.' || d == ',') && i + 1 < t.size() && alnum(static_cast<unsigned char>(t[i + 1])) &&
+          i > b && (d != ',' || digit(static_cast<unsigned char>(t[i - 1])))) { ++i; continue; }
       break;
     }
     std::size_t e = i;
     // Trailing apostrophes (quotes) are not part of the word.
     while (e > b && t[e - 1] == '\'') --e;
     while (e >= b + 3 && curly_apostrophe_at(t, e - 3)) e -= 3;
-    if (alnum || e > b) words.push_back({b, e});
+    if (any || e > b) fn(b, e);
   }
+}
+
+}  // namespace
+
+std::vector<TextSpan> split_words(std::string_view t) {
+  std::vector<TextSpan> words;
+  each_word(t, [&](std::size_t b, std::size_t e) { words.push_back({b, e}); });
   return words;
 }
 
-std::size_t count_words(std::string_view t) { return split_words(t).size(); }
+std::size_t count_words(std::string_view t) {
+  std::size_t n = 0;
+  each_word(t, [&](std::size_t, std::size_t) { ++n; });
+  return n;
+}
 
 namespace {
 

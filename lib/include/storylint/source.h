@@ -54,7 +54,7 @@ class SourceFile {
  private:
   /// Characters before offset k * kBlock, so a column costs at most one block to count,
   /// however long the line.
-  static constexpr std::size_t kBlock = 1024;
+  static constexpr std::size_t kBlock = 64;
   std::size_t chars_before(std::size_t offset) const;
   std::size_t bom_ = 0;
   std::vector<std::uint32_t> line_starts_;
