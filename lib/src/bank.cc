@@ -134,6 +134,8 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   return b;
 }
 
+std::string stories_text(std::size_t n) { return n == 1 ? "1 story" : std::to_string(n) + " stories"; }
+
 double similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
   if (a.empty() || b.empty() || a.size() != b.size()) return 0;
   std::size_t same = 0;

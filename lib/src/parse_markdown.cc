@@ -375,11 +375,6 @@ void fill_story(Story& story, const std::vector<Item>& items, std::size_t first,
   }
 }
 
-std::string file_name(std::string_view path) {
-  std::size_t slash = path.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 bool is_fence_line(std::string_view text, std::size_t at, std::size_t* next, bool closing) {
   std::size_t eol = text.find('\n', at);
   std::size_t end = eol == std::string_view::npos ? text.size() : eol;
@@ -506,7 +501,7 @@ ParsedFile parse_markdown(const SourceFile& f, const ParseOptions& options) {
       s.title = meta.title->value;
       s.title_offset = meta.title->offset;
     } else if (!head) {
-      s.title = file_name(f.path);
+      s.title = std::string(base_name(f.path));
       s.title_offset = f.bom_size();
     }
   }

@@ -48,11 +48,6 @@ void read_part(const yaml::Node& key, const yaml::Node& value, std::string_view 
   sec.present = sec.text.has_content();
 }
 
-std::string file_name(std::string_view path) {
-  std::size_t slash = path.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 }  // namespace
 
 ParsedFile parse_yaml_stories(const SourceFile& f) {
@@ -102,7 +97,7 @@ ParsedFile parse_yaml_stories(const SourceFile& f) {
       s.title = s.meta.title->value;
       s.title_offset = s.meta.title->offset;
     } else {
-      s.title = maps.size() > 1 ? fmt::format("{} #{}", file_name(f.path), s.index) : file_name(f.path);
+      s.title = maps.size() > 1 ? fmt::format("{} #{}", std::string(base_name(f.path)), s.index) : std::string(base_name(f.path));
       s.title_offset = m->offset;
     }
     out.stories.push_back(std::move(s));

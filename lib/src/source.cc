@@ -55,6 +55,11 @@ std::string_view SourceFile::short_line_text(std::size_t offset, std::size_t max
   return line.size() > max_bytes ? std::string_view() : line;
 }
 
+std::string_view base_name(std::string_view path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 std::size_t count_chars(std::string_view bytes) {
   std::size_t n = 0;
   for (unsigned char c : bytes) n += (c & 0xC0) != 0x80;

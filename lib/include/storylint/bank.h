@@ -80,6 +80,9 @@ class BankCheck : public Check {
 /// The summary of one story, with what each bank rule in `rules` collects.
 BankStory summarize_story(const Story& story, const RuleSet& rules, const LintContext& ctx);
 
+/// "1 story", "3 stories" (messages and reports).
+std::string stories_text(std::size_t n);
+
 /// Estimated Jaccard similarity of two signatures (0 when either is empty).
 double similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 

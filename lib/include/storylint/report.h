@@ -62,8 +62,8 @@ void put(std::string& out, fmt::format_string<T...> f, T&&... args) {
   fmt::format_to(std::back_inserter(out), f, std::forward<T>(args)...);
 }
 
-/// "1 story", "3 stories".
-std::string stories_text(std::size_t n);
+/// The two-letter abbreviations of a story's principles, in the principles' order ("CO DD").
+std::string principle_cell(const BankStory& s);
 /// Two-letter abbreviations of the 16 principles, in their order ("CO", "OW"...).
 std::string_view principle_abbreviation(std::size_t index);
 /// Which stories of the bank cover principle `index` (kPrinciples order).

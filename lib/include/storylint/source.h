@@ -61,6 +61,9 @@ class SourceFile {
   std::vector<std::uint32_t> block_chars_;
 };
 
+/// The last component of a '/'-separated path ("dir/x.md" -> "x.md").
+std::string_view base_name(std::string_view path);
+
 /// Number of Unicode characters in a UTF-8 byte range (counts non-continuation bytes).
 std::size_t count_chars(std::string_view bytes);
 

@@ -21,7 +21,7 @@ class BankSize final : public BankCheck {
     if (static_cast<double>(bank.size()) >= min) return;
     out->push_back(bank_finding(bank.front(), rule, rule.severity,
                                 rule.render({{"count", std::to_string(bank.size())},
-                                             {"stories", fmt::format("{} stor{}", bank.size(), bank.size() == 1 ? "y" : "ies")},
+                                             {"stories", stories_text(bank.size())},
                                              {"min", std::to_string(static_cast<int>(min))}})));
   }
 };

@@ -21,7 +21,7 @@ class Buckets final : public BankCheck {
 
   void run_bank(const std::vector<BankStory>& bank, const Rule& rule, std::string_view,
                 std::vector<Diagnostic>* out) const override {
-    std::string considered = fmt::format("{} stor{}", bank.size(), bank.size() == 1 ? "y" : "ies");
+    std::string considered = stories_text(bank.size());
     for (std::string_view bucket : {"conflict", "failure", "productivity"}) {
       std::vector<const BankStory*> in;
       for (const BankStory& s : bank) {

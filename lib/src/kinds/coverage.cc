@@ -54,7 +54,7 @@ class Coverage final : public BankCheck {
       else if (it->second == 1) single.push_back(p);
     }
     std::size_t target = principle_target(level);
-    std::string considered = fmt::format("{} stor{}", bank.size(), bank.size() == 1 ? "y" : "ies");
+    std::string considered = stories_text(bank.size());
     if (count.size() < target) {
       out->push_back(bank_finding(bank.front(), rule, rule.severity,
                                   rule.render({{"covered", std::to_string(count.size())},

@@ -32,7 +32,7 @@ class PrincipleRequired final : public BankCheck {
         bank.front(), rule, rule.severity,
         rule.render({{"principle", principle},
                      {"level", std::string(level)},
-                     {"considered", fmt::format("{} stor{}", bank.size(), bank.size() == 1 ? "y" : "ies")}})));
+                     {"considered", stories_text(bank.size())}})));
   }
 };
 

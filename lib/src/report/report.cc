@@ -48,7 +48,15 @@ bool render_report(const ReportInput& input, std::string_view format, std::strin
   return false;
 }
 
-std::string stories_text(std::size_t n) { return n == 1 ? "1 story" : fmt::format("{} stories", n); }
+std::string principle_cell(const BankStory& s) {
+  std::string out;
+  for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
+    if (std::find(s.principles.begin(), s.principles.end(), kPrinciples[p]) == s.principles.end()) continue;
+    if (!out.empty()) out += ' ';
+    out += principle_abbreviation(p);
+  }
+  return out;
+}
 
 std::string_view principle_abbreviation(std::size_t index) { return kAbbreviations[index]; }
 

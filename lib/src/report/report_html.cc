@@ -189,17 +189,11 @@ std::string render_report_html(const ReportInput& in) {
       "<th>Principles</th><th>Findings</th></tr>\n");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
-      std::vector<std::string_view> abbr;
-      for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
-        if (std::find(s.principles.begin(), s.principles.end(), kPrinciples[p]) != s.principles.end()) {
-          abbr.push_back(principle_abbreviation(p));
-        }
-      }
       bool stale = is_stale(s, in.reference_date, in.max_age_years);
       put(out, "<tr><td class=\"n\">{}</td><td><a href=\"#story-{}-{}\">{}</a></td><td>{}</td><td class=\"n{}\">{}</td>"
         "<td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
         i + 1, &bank - in.banks.data(), i + 1, esc(s.title), esc(date_text(s)), stale ? " stale" : "",
-        age_text(s, in.reference_date), esc(s.bucket.empty() ? "-" : s.bucket), fmt::join(abbr, " "),
+        age_text(s, in.reference_date), esc(s.bucket.empty() ? "-" : s.bucket), principle_cell(s),
         s.errors + s.warnings + s.infos);
     }
     put(out, "</table>\n<h3>Findings</h3>\n");

@@ -42,16 +42,10 @@ std::string render_report_markdown(const ReportInput& in) {
     put(out, "|--:|---|---|--:|---|---|--:|--:|--:|\n");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
-      std::vector<std::string_view> abbr;
-      for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
-        if (std::find(s.principles.begin(), s.principles.end(), kPrinciples[p]) != s.principles.end()) {
-          abbr.push_back(principle_abbreviation(p));
-        }
-      }
       std::string age = age_text(s, in.reference_date);
       if (is_stale(s, in.reference_date, in.max_age_years)) age = fmt::format("**{}**", age);
       put(out, "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", i + 1, cell(s.title), cell(date_text(s)), age,
-        cell(s.bucket.empty() ? "-" : s.bucket), fmt::format("{}", fmt::join(abbr, " ")), s.errors, s.warnings, s.infos);
+        cell(s.bucket.empty() ? "-" : s.bucket), principle_cell(s), s.errors, s.warnings, s.infos);
     }
     put(out, "\nAges in bold are over {} years.\n\n### Principle coverage\n\n| Principle | Stories |", in.max_age_years);
     for (std::size_t i = 0; i < bank.stories.size(); ++i) put(out, " {} |", i + 1);

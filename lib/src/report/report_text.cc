@@ -45,16 +45,10 @@ std::string render_report_text(const ReportInput& in) {
       "Findings");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
-      std::vector<std::string_view> abbr;
-      for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
-        if (std::find(s.principles.begin(), s.principles.end(), kPrinciples[p]) != s.principles.end()) {
-          abbr.push_back(principle_abbreviation(p));
-        }
-      }
       std::string age = age_text(s, in.reference_date);
       if (is_stale(s, in.reference_date, in.max_age_years)) age += "!";
       put(out, "  {:>3}  {}  {:<10}  {:>4}  {:<12}  {:<20}  {}\n", i + 1, fit(escape_controls(s.title), 40), date_text(s), age,
-        s.bucket.empty() ? "-" : escape_controls(s.bucket), fmt::format("{}", fmt::join(abbr, " ")), findings_cell(s));
+        s.bucket.empty() ? "-" : escape_controls(s.bucket), principle_cell(s), findings_cell(s));
     }
     put(out, "\n  Age ends in ! when the story is more than {} years old.\n\n", in.max_age_years);
 
