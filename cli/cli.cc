@@ -21,6 +21,7 @@
 #include "storylint/format.h"
 #include "storylint/io.h"
 #include "storylint/lint.h"
+#include "storylint/patterns.h"
 
 namespace storylint::cli {
 
@@ -204,6 +205,7 @@ int lint(const Options& o) {
   if (!validate_overrides(o) || !check_output_options(o)) return kUsage;
   auto builtin = load_builtin_rules();
   if (!builtin) return kUsage;
+  PatternCompiler warm;
   ConfigLoader loader(overrides_of(o), builtin);
   if (o.stdin_) return lint_stdin(o, loader, *builtin);
 

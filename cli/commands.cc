@@ -12,6 +12,7 @@
 
 #include "storylint/format.h"
 #include "storylint/io.h"
+#include "storylint/patterns.h"
 #include "storylint/report.h"
 #include "storylint/rule_test.h"
 
@@ -253,6 +254,7 @@ int report_command(const Options& o) {
   if (!validate_overrides(o)) return kUsage;
   auto builtin = load_builtin_rules();
   if (!builtin) return kUsage;
+  PatternCompiler warm;
   ConfigLoader loader(overrides_of(o), builtin);
   Plan plan;
   Options banked = o;

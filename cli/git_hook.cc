@@ -22,6 +22,7 @@
 #include "storylint/format.h"
 #include "storylint/io.h"
 #include "storylint/lint.h"
+#include "storylint/patterns.h"
 
 namespace storylint::cli {
 
@@ -221,11 +222,12 @@ int run_hook(const Options& o) {
     pos = end + 1;
   }
   if (paths.empty()) return kClean;
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  PatternCompiler warm;  // while git hands over the staged contents
   std::vector<std::string> contents;
   if (!staged_contents(paths, &contents)) return kUsage;
 
-  auto builtin = load_builtin_rules();
-  if (!builtin) return kUsage;
   ConfigLoader loader(overrides_of(o), builtin);
   std::vector<LoadError> errors;
   LintResult result;

@@ -284,7 +284,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
       glob->anchored = pattern.find('/') != std::string::npos;  // "/x" anchors at the config's folder
       if (pattern.starts_with("/")) pattern = pattern.substr(1);
       glob_to_regex(pattern, &re);
-      glob->re = std::make_unique<RE2>(re, kinds::pattern_options(false));
+      glob->re = std::make_unique<RE2>(re, pattern_options(false));
       texts->push_back(g->value);
       out->push_back(std::move(glob));
     }

@@ -322,10 +322,10 @@ bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::O
   rule->check.reset();
   if (!src.kind) return false;
   std::vector<kinds::OptionLayer> layers;
-  layers.push_back({src.options, &src.file, "rule default"});
+  layers.push_back({src.options, &src.file, "rule default", false, src.builtin});
   if (src.levels && src.levels->kind == yaml::Kind::map) {
     if (const yaml::Node* l = src.levels->get(level); l && l->kind == yaml::Kind::map) {
-      layers.push_back({l, &src.file, fmt::format("level {}", level)});
+      layers.push_back({l, &src.file, fmt::format("level {}", level), false, src.builtin});
     }
   }
   layers.insert(layers.end(), extra.begin(), extra.end());

@@ -12,8 +12,9 @@
 namespace storylint {
 
 struct RuleSource {
-  explicit RuleSource(const RuleFile& f) : file(f.path, f.text) {}
+  explicit RuleSource(const RuleFile& f) : file(f.path, f.text), builtin(!f.tree.empty()) {}
   SourceFile file;
+  bool builtin;  // embedded at build time: its patterns were checked by the tests
   yaml::Document doc;
   const yaml::Node* options = nullptr;  // `options:`
   const yaml::Node* levels = nullptr;   // `levels:` L4..L8 -> options

@@ -1,5 +1,8 @@
 #include "helpers.h"
 
+#include "pattern.h"
+#include "storylint/patterns.h"
+
 using namespace storylint;
 
 namespace {
@@ -73,4 +76,36 @@ TEST_CASE("duplicate rule ids across files") {
   CHECK_FALSE(load_rules({{"a/x.yml", text}, {"b/x.yml", text}}, &rules, &errors));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message == "rule id 'x' is already defined in a/x.yml");
+}
+
+TEST_CASE("every built-in pattern compiles, at every level") {
+  // Built-in patterns compile lazily, so loading them does not check them: this does.
+  std::vector<RuleSet> keep(5);  // alive while compiling: patterns die with their rules
+  const char* levels[] = {"L4", "L5", "L6", "L7", "L8"};
+  for (int i = 0; i < 5; ++i) {
+    std::vector<LoadError> errors;
+    REQUIRE(load_rules(builtin_rule_files(), &keep[i], &errors, levels[i]));
+  }
+  std::vector<std::string> bad = compile_all_patterns();
+  CHECK_MESSAGE(bad.empty(), (bad.empty() ? "" : bad[0]));
+}
+
+TEST_CASE("a lazy pattern RE2 rejects is reported by compile_all_patterns and matches nothing") {
+  Pattern p = Pattern::lazy("(unclosed", true);
+  std::vector<std::string> bad = compile_all_patterns();
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0] == "`(unclosed`: missing ): (unclosed");
+  CHECK_FALSE(RE2::PartialMatch("(unclosed", *p));
+}
+
+TEST_CASE("a user rule's bad pattern is still an error at load time, with its position") {
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\nmessage: m\noptions:\n  patterns: [ok, 'bad(']\n")) ==
+        "r/x.yml:5:18: invalid pattern in 'patterns': missing ): bad( (in `bad(`)");
+}
+
+TEST_CASE("rules sharing a pattern share one compiled RE2") {
+  Pattern a = Pattern::lazy("\\bshared\\b", true), b = Pattern::lazy("\\bshared\\b", true);
+  Pattern c = Pattern::lazy("\\bshared\\b", false);
+  CHECK(a.get() == b.get());
+  CHECK(a.get() != c.get());
 }

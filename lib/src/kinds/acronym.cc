@@ -75,7 +75,7 @@ bool expanded(std::string_view text, const std::string& acr) {
 class Acronym final : public Check {
  public:
   std::set<std::string, std::less<>> allow;
-  std::unique_ptr<RE2> token;
+  Pattern token;
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
     std::set<std::string, std::less<>> seen;
@@ -102,7 +102,7 @@ std::unique_ptr<Check> make_acronym(Options& o, const Rule&) {
   auto c = std::make_unique<Acronym>();
   for (const std::string& a : o.strings("allow")) c->allow.insert(a);
   int max = static_cast<int>(o.number("max_length", 6, 2, 20));
-  c->token = std::make_unique<RE2>("\\b([A-Z][A-Z0-9]{1," + std::to_string(max - 1) + "})s?\\b", pattern_options(false));
+  c->token = Pattern::lazy("\\b([A-Z][A-Z0-9]{1," + std::to_string(max - 1) + "})s?\\b", false);  // valid by construction
   return c;
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 class CoOccurrence final : public Check {
  public:
-  std::unique_ptr<RE2> first, second;
+  Pattern first, second;
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
     struct Hit {

@@ -26,7 +26,7 @@ constexpr std::uint32_t kI = 1, kThey = 2, kAbove = 4;
 
 class ConflictRange final : public BankCheck {
  public:
-  std::unique_ptr<RE2> i_convinced, they_convinced, above;
+  Pattern i_convinced, they_convinced, above;
   int min_level = 6, above_level = 7;
 
   void collect(const Story& story, const Rule& rule, BankStory* out) const override {

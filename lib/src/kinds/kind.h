@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "storylint/rule.h"
+#include "../pattern.h"
 #include "../yaml_tree.h"
 
 namespace storylint::kinds {
@@ -27,6 +28,7 @@ struct OptionLayer {
   const SourceFile* file = nullptr;
   std::string origin;  // for `config --print`: "rule default", "level L7", "--set"...
   bool key_positions = false;  // origin of each key is its own file:line:col instead
+  bool trusted = false;  // a built-in rule's own options: patterns are compiled lazily
 };
 
 class Options {
@@ -42,9 +44,10 @@ class Options {
   /// A mapping of names to numbers ({L4: 6, L5: 8}); `def` when absent.
   std::vector<std::pair<std::string, double>> number_map(std::string_view key,
                                                          std::vector<std::pair<std::string, double>> def);
-  /// A pattern list compiled into one alternation; nullptr when absent (an error when
-  /// `required`). `literal` escapes each entry and wraps it in word boundaries.
-  std::unique_ptr<RE2> patterns(std::string_view key, bool required, bool literal = false);
+  /// A pattern list compiled into one alternation; empty when absent (an error when
+  /// `required`). `literal` escapes each entry and wraps it in word boundaries. Patterns
+  /// from a trusted layer compile on first use; others now, so errors have positions.
+  Pattern patterns(std::string_view key, bool required, bool literal = false);
   /// Reports an error at the option's value.
   void error(std::string_view key, std::string message);
   /// Reports options nobody read. Call once, after the factory read what it knows.
@@ -62,10 +65,6 @@ class Options {
   std::set<std::string, std::less<>> read_;
   bool ignore_case_ = true;
 };
-
-/// RE2 options every storylint pattern uses: UTF-8, quiet (errors become our messages),
-/// and a memory cap so a huge pattern is a clear error, not an allocation storm.
-RE2::Options pattern_options(bool ignore_case);
 
 /// Calls `fn(begin, end)` for each non-empty match of `re` in `text`.
 template <typename Fn>

@@ -130,40 +130,33 @@ int level_number(std::string_view level) {
   return level.size() == 2 && level[0] == 'L' && level[1] >= '4' && level[1] <= '8' ? level[1] - '0' : 0;
 }
 
-RE2::Options pattern_options(bool ignore_case) {
-  RE2::Options o;
-  o.set_log_errors(false);
-  o.set_case_sensitive(!ignore_case);
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_max_mem(2 << 20);
-  return o;
-}
-
-std::unique_ptr<RE2> Options::patterns(std::string_view key, bool required, bool literal) {
+Pattern Options::patterns(std::string_view key, bool required, bool literal) {
   std::vector<std::string> list = strings(key);
   const yaml::Node* n = node(key);
   if (list.empty()) {
     if (required) error(key, fmt::format("option '{}' is required: a list of RE2 patterns", key));
-    return nullptr;
+    return {};
   }
   std::string joined;
   for (const std::string& p : list) {
     if (!joined.empty()) joined += '|';
     joined += literal ? "\\b" + RE2::QuoteMeta(p) + "\\b" : "(?:" + p + ")";
   }
+  // Built-in patterns were compiled by the tests already: compile them when first needed.
+  if (const OptionLayer* l = layer_of(key); l && l->trusted) return Pattern::lazy(std::move(joined), ignore_case_);
   auto re = std::make_unique<RE2>(joined, pattern_options(ignore_case_));
-  if (re->ok()) return re;
+  if (re->ok()) return Pattern::compiled(std::move(re));
   // Name the entry that is wrong, at its own position.
   for (std::size_t i = 0; i < list.size(); ++i) {
     RE2 one(list[i], pattern_options(ignore_case_));
     if (!one.ok()) {
       std::size_t at = n->kind == yaml::Kind::sequence && i < n->items.size() ? n->items[i]->offset : n->offset;
       error_at(layer_of(key), at, fmt::format("invalid pattern in '{}': {} (in `{}`)", key, one.error(), list[i]));
-      return nullptr;
+      return {};
     }
   }
   error(key, fmt::format("patterns in '{}' are too large together: {}", key, re->error()));
-  return nullptr;
+  return {};
 }
 
 void Options::finish(std::string_view kind) {

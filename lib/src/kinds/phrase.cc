@@ -19,7 +19,7 @@ namespace {
 
 class Phrase final : public Check {
  public:
-  std::unique_ptr<RE2> patterns, phrases, exceptions, unless;
+  Pattern patterns, phrases, exceptions, unless;
   bool once = false;
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {

@@ -22,7 +22,7 @@ std::string percent(double v) { return fmt::format("{}%", static_cast<long>(std:
 
 class Ratio final : public Check {
  public:
-  std::unique_ptr<RE2> numerator, denominator;
+  Pattern numerator, denominator;
   double min_count = 3, max_share = 0.2;
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {

@@ -24,7 +24,7 @@ namespace {
 
 class Recency final : public Check {
  public:
-  std::unique_ptr<RE2> years;
+  Pattern years;
   int max_age = 3;
   bool undated = false;
 

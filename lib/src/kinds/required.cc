@@ -25,7 +25,7 @@ namespace {
 
 class Required final : public Check {
  public:
-  std::unique_ptr<RE2> patterns, ignore, when_matches;
+  Pattern patterns, ignore, when_matches;
   bool first_sentence = false;
   bool has_part = false;
   Part part = Part::learning;

@@ -1,0 +1,116 @@
+#include "pattern.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <utility>
+
+#include "storylint/patterns.h"
+
+namespace storylint {
+
+RE2::Options pattern_options(bool ignore_case) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_case_sensitive(!ignore_case);
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_max_mem(2 << 20);
+  return o;
+}
+
+struct Pattern::State {
+  std::string source;
+  bool ignore_case = true;
+  std::once_flag once;
+  std::unique_ptr<RE2> re;
+
+  const RE2& get() {
+    std::call_once(once, [this] { re = std::make_unique<RE2>(source, pattern_options(ignore_case)); });
+    return *re;
+  }
+};
+
+namespace {
+
+// Every lazy pattern of the process, by source, so that rules sharing a pattern (and the
+// same rule compiled at two levels) share one RE2 and the background compiler finds them.
+// Weak: a pattern dies with the last rule that holds it.
+struct Registry {
+  std::mutex mu;
+  std::map<std::pair<std::string, bool>, std::weak_ptr<Pattern::State>> by_source;
+  std::vector<std::weak_ptr<Pattern::State>> in_order;  // creation order, for the compiler
+
+  static Registry& get() {
+    static Registry* r = new Registry;  // never destroyed: static Patterns outlive main()
+    return *r;
+  }
+
+  std::vector<std::shared_ptr<Pattern::State>> snapshot(std::size_t from) {
+    std::lock_guard lock(mu);
+    std::vector<std::shared_ptr<Pattern::State>> out;
+    for (std::size_t i = from; i < in_order.size(); ++i) {
+      if (auto s = in_order[i].lock()) out.push_back(std::move(s));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+Pattern Pattern::lazy(std::string source, bool ignore_case) {
+  Registry& r = Registry::get();
+  std::lock_guard lock(r.mu);
+  auto& slot = r.by_source[{source, ignore_case}];
+  Pattern p;
+  p.state_ = slot.lock();
+  if (!p.state_) {
+    p.state_ = std::make_shared<State>();
+    p.state_->source = std::move(source);
+    p.state_->ignore_case = ignore_case;
+    slot = p.state_;
+    r.in_order.push_back(p.state_);
+  }
+  return p;
+}
+
+Pattern Pattern::compiled(std::unique_ptr<RE2> re) {
+  Pattern p;
+  p.state_ = std::make_shared<State>();
+  std::call_once(p.state_->once, [&] { p.state_->re = std::move(re); });
+  return p;
+}
+
+const RE2& Pattern::operator*() const { return state_->get(); }
+
+PatternCompiler::PatternCompiler(unsigned threads) {
+  auto all = std::make_shared<std::vector<std::shared_ptr<Pattern::State>>>(Registry::get().snapshot(0));
+  auto next = std::make_shared<std::atomic<std::size_t>>(0);
+  for (unsigned t = 0; t < threads; ++t) {
+    threads_.emplace_back([all, next, stop = stop_] {
+      // Latest first: the lint thread asks for them in rule order, so the two meet in
+      // the middle instead of queueing behind each other.
+      std::size_t n = all->size();
+      for (std::size_t i; !stop->load() && (i = next->fetch_add(1)) < 2 * n;) {
+        Pattern::State& s = *(*all)[n - 1 - i % n];
+        const RE2& re = s.get();
+        if (i >= n && re.ok()) re.ReverseProgramSize();  // compiles the reverse program spans need
+      }
+    });
+  }
+}
+
+PatternCompiler::~PatternCompiler() {
+  stop_->store(true);  // what the run did not need by now it will not need
+  for (std::thread& t : threads_) t.join();
+}
+
+std::vector<std::string> compile_all_patterns() {
+  std::vector<std::string> errors;
+  for (const auto& s : Registry::get().snapshot(0)) {
+    const RE2& re = s->get();
+    if (!re.ok()) errors.push_back("`" + s->source + "`: " + re.error());
+  }
+  return errors;
+}
+
+}  // namespace storylint
