@@ -42,18 +42,21 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
 
 // One-permutation MinHash with rotation densification: one hash per shingle, so the
 // cost is linear in the story's length whatever the signature size.
-std::vector<std::uint32_t> signature_of(std::string_view prose) {
-  std::vector<TextSpan> words = split_words(prose);
+std::vector<std::uint32_t> signature_of(const ProseText& prose) {
+  const std::vector<TextSpan>& words = prose.words();
   if (words.size() < 20) return {};
   constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
   std::vector<std::uint32_t> sig(kSignatureSize, kEmpty);
+  // Each word is hashed once; a shingle of three words combines their hashes in order.
+  auto word_hash = [&](std::size_t i) {
+    return mix(fnv(std::string_view(prose.text()).substr(words[i].begin, words[i].end - words[i].begin)));
+  };
+  std::uint64_t w0 = 0, w1 = word_hash(0), w2 = word_hash(1);
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (std::size_t k = 0; k < 3; ++k) {
-      h = fnv(prose.substr(words[i + k].begin, words[i + k].end - words[i + k].begin), h);
-      h = fnv(" ", h);
-    }
-    h = mix(h);
+    w0 = w1;
+    w1 = w2;
+    w2 = word_hash(i + 2);
+    std::uint64_t h = mix(w0 ^ mix(w1 ^ mix(w2 + 0x9e3779b97f4a7c15ULL)));
     std::size_t bin = h % kSignatureSize;
     auto value = static_cast<std::uint32_t>((h >> 32) & 0x7FFFFFFFu);
     sig[bin] = std::min(sig[bin], value);
@@ -126,8 +129,8 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
     b.date = prose_date(story.prose.text());
     if (b.date) b.date_written = std::to_string(b.date->year);
   }
-  b.words = count_words(story.prose.text());
-  b.signature = signature_of(story.prose.text());
+  b.words = story.prose.word_count();
+  b.signature = signature_of(story.prose);
   for (const Rule& r : rules.rules) {
     if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get())) bc->collect(story, r, &b);
   }

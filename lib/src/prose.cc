@@ -7,6 +7,7 @@
 namespace storylint {
 
 void ProseText::append_verbatim(std::string_view bytes, std::size_t source_offset) {
+  words_ready_ = false;
   if (bytes.empty()) return;
   auto tb = static_cast<std::uint32_t>(text_.size());
   auto sb = static_cast<std::uint32_t>(source_offset);
@@ -21,6 +22,7 @@ void ProseText::append_verbatim(std::string_view bytes, std::size_t source_offse
 }
 
 void ProseText::append_synthetic(std::string_view bytes, std::size_t anchor, std::size_t source_length) {
+  words_ready_ = false;
   if (bytes.empty()) return;
   pieces_.push_back({static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(anchor),
                      static_cast<std::uint32_t>(source_length), false});
@@ -28,6 +30,7 @@ void ProseText::append_synthetic(std::string_view bytes, std::size_t anchor, std
 }
 
 void ProseText::append_range(const ProseText& other, std::size_t begin, std::size_t end) {
+  words_ready_ = false;
   end = std::min(end, other.text_.size());
   if (begin >= end) return;
   auto it = std::upper_bound(other.pieces_.begin(), other.pieces_.end(), begin,
@@ -45,6 +48,7 @@ void ProseText::append_range(const ProseText& other, std::size_t begin, std::siz
 }
 
 void ProseText::end_block() {
+  words_ready_ = false;
   if (text_.empty()) return;
   std::size_t anchor = source_offset(text_.size());
   if (text_.size() >= 2 && text_.compare(text_.size() - 2, 2, "\n\n") == 0) return;
@@ -115,7 +119,8 @@ bool curly_apostrophe_at(std::string_view t, std::size_t i) {
 
 namespace {
 
-// Calls `fn(begin, end)` for each word: one definition for split_words and count_words.
+// Calls `fn(begin, end)` for each word until it returns false: one definition for
+// split_words, count_words and has_word.
 template <typename Fn>
 void each_word(std::string_view t, Fn&& fn) {
   std::size_t i = 0;
@@ -137,7 +142,7 @@ void each_word(std::string_view t, Fn&& fn) {
     // Trailing apostrophes (quotes) are not part of the word.
     while (e > b && t[e - 1] == '\'') --e;
     while (e >= b + 3 && curly_apostrophe_at(t, e - 3)) e -= 3;
-    if (any || e > b) fn(b, e);
+    if ((any || e > b) && !fn(b, e)) return;
   }
 }
 
@@ -145,14 +150,28 @@ void each_word(std::string_view t, Fn&& fn) {
 
 std::vector<TextSpan> split_words(std::string_view t) {
   std::vector<TextSpan> words;
-  each_word(t, [&](std::size_t b, std::size_t e) { words.push_back({b, e}); });
+  each_word(t, [&](std::size_t b, std::size_t e) { words.push_back({b, e}); return true; });
   return words;
 }
 
 std::size_t count_words(std::string_view t) {
   std::size_t n = 0;
-  each_word(t, [&](std::size_t, std::size_t) { ++n; });
+  each_word(t, [&](std::size_t, std::size_t) { ++n; return true; });
   return n;
+}
+
+bool has_word(std::string_view t) {
+  bool any = false;
+  each_word(t, [&](std::size_t, std::size_t) { any = true; return false; });
+  return any;
+}
+
+const std::vector<TextSpan>& ProseText::words() const {
+  if (!words_ready_) {
+    words_ = split_words(text_);
+    words_ready_ = true;
+  }
+  return words_;
 }
 
 namespace {
@@ -178,7 +197,7 @@ std::vector<TextSpan> split_sentences(std::string_view t) {
     std::size_t b = start, e = end;
     while (b < e && std::isspace(static_cast<unsigned char>(t[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(t[e - 1]))) --e;
-    if (e > b && count_words(t.substr(b, e - b)) > 0) out.push_back({b, e});
+    if (e > b && has_word(t.substr(b, e - b))) out.push_back({b, e});
     start = end;
   };
   for (std::size_t i = 0; i < t.size(); ++i) {

@@ -118,6 +118,7 @@ void BM_BankRules(benchmark::State& state) {
   for (int i = 0; i < state.range(0); ++i) {
     BankStory b = one.summaries[0];
     b.path = "s" + std::to_string(i) + ".md";
+    b.title = "Story " + std::to_string(i);
     for (auto& v : b.signature) v ^= static_cast<std::uint32_t>(i * 2654435761u);  // all different
     base.summaries.push_back(b);
   }

@@ -81,6 +81,17 @@ expect_eq "LSH finds the copied story and nothing else" "big/copy.md:2:8: warnin
 big/s17.md:2:8: warning: tells the same episode as 'A copy' at big/copy.md:2 (about 100% of the prose is the same): merge them or tell different stories [duplicate-story]
 2 warnings in 2 of 91 stories" "$OUT"
 
+# Many copies: one finding per story, naming its first twin and counting the rest (never
+# one finding per pair: forty copies would be 1,560 lines).
+mkdir -p many
+for i in 1 2 3 4; do good "many/s$i.md" "Cut the build time" productivity "Ownership"; done
+run many "${REF[@]}" --select duplicate-story
+expect_eq "one finding per copy" "many/s1.md:2:8: warning: tells the same episode as 'Cut the build time' at many/s2.md:2 and 2 more (the same title): merge them or tell different stories [duplicate-story]
+many/s2.md:2:8: warning: tells the same episode as 'Cut the build time' at many/s1.md:2 and 2 more (the same title): merge them or tell different stories [duplicate-story]
+many/s3.md:2:8: warning: tells the same episode as 'Cut the build time' at many/s1.md:2 and 2 more (the same title): merge them or tell different stories [duplicate-story]
+many/s4.md:2:8: warning: tells the same episode as 'Cut the build time' at many/s1.md:2 and 2 more (the same title): merge them or tell different stories [duplicate-story]
+4 warnings in 4 of 4 stories" "$OUT"
+
 # A story's metadata can silence a bank finding on it.
 story dup/b.md "$(sed 's/^bucket: failure$/bucket: failure\nstorylint: {disable: [duplicate-story]}/' dup/b.md)"
 run dup "${REF[@]}" --select duplicate-story

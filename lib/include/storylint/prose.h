@@ -25,6 +25,12 @@
 
 namespace storylint {
 
+/// A half-open byte range in a ProseText.
+struct TextSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 class ProseText {
  public:
   /// Appends bytes copied unchanged from the source, starting at `source_offset`.
@@ -50,6 +56,11 @@ class ProseText {
   /// byte of the range so that multi-byte characters are covered whole.
   std::pair<std::size_t, std::size_t> source_range(std::size_t begin, std::size_t end) const;
 
+  /// split_words(text()), tokenized once on first use and shared by every rule that
+  /// counts or reads words. The first call is not thread-safe: one thread lints a story.
+  const std::vector<TextSpan>& words() const;
+  std::size_t word_count() const { return words().size(); }
+
  private:
   struct Piece {
     std::uint32_t text_begin;
@@ -59,12 +70,8 @@ class ProseText {
   };
   std::string text_;
   std::vector<Piece> pieces_;
-};
-
-/// A half-open byte range in a ProseText.
-struct TextSpan {
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  mutable std::vector<TextSpan> words_;
+  mutable bool words_ready_ = false;  // reset by every append
 };
 
 /// Word and sentence tokenization shared by all rules.
@@ -77,5 +84,7 @@ struct TextSpan {
 std::vector<TextSpan> split_words(std::string_view text);
 std::vector<TextSpan> split_sentences(std::string_view text);
 std::size_t count_words(std::string_view text);
+/// Whether `text` has at least one word (count_words(text) > 0, without counting them all).
+bool has_word(std::string_view text);
 
 }  // namespace storylint

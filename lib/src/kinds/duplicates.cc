@@ -1,8 +1,8 @@
 // Bank kind `duplicates`: two stories that tell the same episode.
 //
 // Same title (ignoring case and punctuation), or prose whose estimated Jaccard similarity
-// of word 3-shingles (MinHash) is at least `threshold`. Reported on both stories, each
-// naming the other. Small banks compare every pair; large ones find candidate pairs by
+// of word 3-shingles (MinHash) is at least `threshold`. Reported once on every story
+// involved, naming its closest twin ("and 2 more" when it has several). Small banks compare every pair; large ones find candidate pairs by
 // LSH banding (42 bands of 3 slots) and then compare those, so the cost stays linear.
 // Options:
 //   threshold: 0.5
@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -37,29 +36,41 @@ class Duplicates final : public BankCheck {
 
   void run_bank(const std::vector<BankStory>& bank, const Rule& rule, std::string_view,
                 std::vector<Diagnostic>* out) const override {
-    std::set<std::pair<std::size_t, std::size_t>> pairs;
-    std::map<std::pair<std::size_t, std::size_t>, std::string> reason;
+    // Each story's closest twin and how many it has: one finding per story, so a bank
+    // where fifty files share a title gets fifty findings, not 2,450.
+    struct Twin {
+      std::size_t other = 0, count = 0;
+      double score = -1;  // a shared title ranks above any prose similarity
+      std::string why;
+    };
+    std::vector<Twin> twin(bank.size());
+    auto offer = [&](std::size_t x, std::size_t y, double score, const std::string& why) {
+      Twin& t = twin[x];
+      ++t.count;
+      if (score > t.score || (score == t.score && y < t.other)) t = {y, t.count, score, why};
+    };
     std::unordered_map<std::string, std::vector<std::size_t>> by_title;
+    std::vector<std::string> titles(bank.size());
     for (std::size_t i = 0; i < bank.size(); ++i) {
-      std::string t = fold_title(bank[i].title);
-      if (!t.empty()) by_title[t].push_back(i);
+      titles[i] = fold_title(bank[i].title);
+      if (!titles[i].empty()) by_title[titles[i]].push_back(i);
     }
+    const std::string same_title = "the same title";
     for (const auto& [t, ids] : by_title) {
-      for (std::size_t a = 0; a < ids.size(); ++a) {
-        for (std::size_t b = a + 1; b < ids.size(); ++b) {
-          pairs.insert({ids[a], ids[b]});
-          reason[{ids[a], ids[b]}] = "the same title";
-        }
+      if (ids.size() < 2) continue;
+      for (std::size_t x : ids) {  // linear in the group: each names the first other member
+        twin[x] = {x == ids[0] ? ids[1] : ids[0], ids.size() - 1, 2, same_title};
       }
     }
+    std::set<std::pair<std::size_t, std::size_t>> seen;
     auto consider = [&](std::size_t a, std::size_t b) {
       if (a > b) std::swap(a, b);
-      if (reason.count({a, b})) return;
+      if ((!titles[a].empty() && titles[a] == titles[b]) || !seen.insert({a, b}).second) return;
       double sim = similarity(bank[a].signature, bank[b].signature);
-      if (sim >= threshold) {
-        pairs.insert({a, b});
-        reason[{a, b}] = fmt::format("about {}% of the prose is the same", static_cast<int>(std::lround(sim * 100)));
-      }
+      if (sim < threshold) return;
+      std::string why = fmt::format("about {}% of the prose is the same", static_cast<int>(std::lround(sim * 100)));
+      offer(a, b, sim, why);
+      offer(b, a, sim, why);
     };
     if (bank.size() <= 64) {
       for (std::size_t a = 0; a < bank.size(); ++a) {
@@ -84,12 +95,13 @@ class Duplicates final : public BankCheck {
         }
       }
     }
-    for (const auto& [a, b] : pairs) {
-      const std::string& why = reason[{a, b}];
-      for (auto [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
-        std::string other = fmt::format("'{}' at {}:{}", bank[y].title, bank[y].path, bank[y].title_begin.line);
-        out->push_back(bank_finding(bank[x], rule, rule.severity, rule.render({{"other", other}, {"reason", why}})));
-      }
+    for (std::size_t x = 0; x < bank.size(); ++x) {
+      const Twin& t = twin[x];
+      if (!t.count) continue;
+      const BankStory& y = bank[t.other];
+      std::string other = fmt::format("'{}' at {}:{}", y.title, y.path, y.title_begin.line);
+      if (t.count > 1) other += fmt::format(" and {} more", t.count - 1);
+      out->push_back(bank_finding(bank[x], rule, rule.severity, rule.render({{"other", other}, {"reason", t.why}})));
     }
   }
 };

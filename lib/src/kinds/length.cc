@@ -28,7 +28,7 @@ class Length final : public Check {
     std::size_t words = 0, count_sentences = 0;
     for (const ProseText* text : texts_in_scope(story, rule)) {
       if (sentences) count_sentences += split_sentences(text->text()).size();
-      else words += count_words(text->text());
+      else words += text->word_count();
     }
     double value = sentences ? static_cast<double>(count_sentences) : static_cast<double>(words);
     if (value <= max) return;

@@ -22,12 +22,12 @@ class PartBalance final : public Check {
   void run(const Story& story, const Rule&, const LintContext&, Reporter& out) const override {
     const Section& main = story.part(part);
     if (!main.present) return;
-    std::size_t words = count_words(main.text.text());
+    std::size_t words = main.text.word_count();
     std::size_t best = 0;
     Part other = part;
     for (Part p : compare) {
       if (!story.part(p).present) continue;
-      std::size_t w = count_words(story.part(p).text.text());
+      std::size_t w = story.part(p).text.word_count();
       if (w > best) {
         best = w;
         other = p;
