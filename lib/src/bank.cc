@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <map>
+#include <unordered_map>
 
 #include "storylint/lint.h"
 #include "storylint/principles.h"
@@ -154,41 +154,65 @@ void run_bank_rules(const std::vector<BankStory>& bank, const RuleSet& rules, st
   }
 }
 
+namespace {
+
+// (path, story index) -> T, hashed: a lookup per finding must not be a tree walk.
+struct StoryKeyHash {
+  std::size_t operator()(const std::pair<std::string_view, std::size_t>& k) const {
+    return std::hash<std::string_view>()(k.first) * 31 + k.second;
+  }
+};
+template <typename T>
+using ByStory = std::unordered_map<std::pair<std::string_view, std::size_t>, T, StoryKeyHash>;
+
+}  // namespace
+
 void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks) {
-  using Key = std::pair<std::string_view, std::size_t>;  // (path, story index)
-  std::map<Key, StorySummary*> summaries;
+  ByStory<StorySummary*> summaries;
+  summaries.reserve(result->stories.size());
   for (StorySummary& st : result->stories) summaries[{st.path, st.index}] = &st;
-  std::map<int, std::vector<BankStory>> by_bank;
-  for (const BankStory& s : result->summaries) {
-    if (s.bank >= 0) by_bank[s.bank].push_back(s);
+  // Each bank's stories are moved out of result->summaries and back, never copied.
+  std::vector<BankStory>& all = result->summaries;
+  std::unordered_map<int, std::vector<std::size_t>> slots_of;  // bank id -> its stories' slots
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].bank >= 0) slots_of[all[i].bank].push_back(i);
   }
+  std::vector<Diagnostic> found_all;
   for (const BankSpec& spec : banks) {
-    const std::vector<BankStory>& bank = by_bank[spec.id];
-    if (bank.empty() || !spec.rules) continue;
-    std::map<Key, const BankStory*> in_bank;
-    for (const BankStory& s : bank) in_bank[{s.path, s.index}] = &s;
-    std::vector<Diagnostic> found;
-    run_bank_rules(bank, *spec.rules, spec.level, &found);
-    for (Diagnostic& d : found) {
-      // A story's `storylint.disable` silences bank findings on it too.
-      auto it = in_bank.find({d.path, d.story_index});
-      if (it != in_bank.end() &&
-          std::find(it->second->disabled.begin(), it->second->disabled.end(), d.rule) != it->second->disabled.end()) {
-        continue;
+    if (!spec.rules) continue;
+    const std::vector<std::size_t>& slots = slots_of[spec.id];
+    std::vector<BankStory> bank;
+    bank.reserve(slots.size());
+    for (std::size_t i : slots) bank.push_back(std::move(all[i]));
+    if (!bank.empty()) {
+      ByStory<const BankStory*> in_bank;
+      in_bank.reserve(bank.size());
+      for (const BankStory& s : bank) in_bank[{s.path, s.index}] = &s;
+      std::vector<Diagnostic> found;
+      run_bank_rules(bank, *spec.rules, spec.level, &found);
+      for (Diagnostic& d : found) {
+        // A story's `storylint.disable` silences bank findings on it too.
+        auto it = in_bank.find({d.path, d.story_index});
+        if (it != in_bank.end() &&
+            std::find(it->second->disabled.begin(), it->second->disabled.end(), d.rule) != it->second->disabled.end()) {
+          continue;
+        }
+        if (auto st = summaries.find({d.path, d.story_index}); st != summaries.end()) ++st->second->findings;
+        found_all.push_back(std::move(d));
       }
-      if (auto st = summaries.find({d.path, d.story_index}); st != summaries.end()) ++st->second->findings;
-      result->diagnostics.push_back(std::move(d));
     }
+    for (std::size_t k = 0; k < slots.size(); ++k) all[slots[k]] = std::move(bank[k]);
   }
-  sort_diagnostics(result->diagnostics);
-  std::map<Key, BankStory*> all;
-  for (BankStory& s : result->summaries) {
+  merge_diagnostics(result->diagnostics, std::move(found_all));
+  ByStory<BankStory*> by_story;
+  by_story.reserve(all.size());
+  for (BankStory& s : all) {
     s.errors = s.warnings = s.infos = 0;
-    all[{s.path, s.index}] = &s;
+    by_story[{s.path, s.index}] = &s;
   }
   for (const Diagnostic& d : result->diagnostics) {
-    auto it = all.find({d.path, d.story_index});
-    if (it == all.end()) continue;
+    auto it = by_story.find({d.path, d.story_index});
+    if (it == by_story.end()) continue;
     BankStory& s = *it->second;
     (d.severity == Severity::error ? s.errors : d.severity == Severity::warning ? s.warnings : s.infos) += 1;
   }

@@ -1,6 +1,7 @@
 #include "storylint/diagnostic.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <tuple>
 
@@ -59,11 +60,24 @@ void attach_source(Diagnostic& d, const SourceFile& file, bool snippet) {
   d.source_column = static_cast<std::uint32_t>(count_chars(line.substr(0, from)) + 1);
 }
 
-void sort_diagnostics(std::vector<Diagnostic>& diags) {
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.path, a.begin.line, a.begin.column, a.rule, a.message) <
-           std::tie(b.path, b.begin.line, b.begin.column, b.rule, b.message);
-  });
+namespace {
+
+bool before(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.path, a.begin.line, a.begin.column, a.rule, a.message) <
+         std::tie(b.path, b.begin.line, b.begin.column, b.rule, b.message);
+}
+
+}  // namespace
+
+void sort_diagnostics(std::vector<Diagnostic>& diags) { std::stable_sort(diags.begin(), diags.end(), before); }
+
+void merge_diagnostics(std::vector<Diagnostic>& sorted, std::vector<Diagnostic> more) {
+  if (more.empty()) return;
+  sort_diagnostics(more);
+  auto middle = static_cast<std::ptrdiff_t>(sorted.size());
+  sorted.insert(sorted.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  // The merge's buffer is the size of the smaller side: a few bank findings, not a copy of all.
+  std::inplace_merge(sorted.begin(), sorted.begin() + middle, sorted.end(), before);
 }
 
 }  // namespace storylint

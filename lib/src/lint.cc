@@ -203,6 +203,7 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) {
       lint_one(targets[i], options, &per_file[i]);
+      sort_diagnostics(per_file[i].diagnostics);  // small, and on the worker threads
     }
   };
   if (jobs <= 1) {
@@ -212,8 +213,18 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::thread& t : threads) t.join();
   }
-  // Merge in input order, so the output never depends on scheduling; reserve first so the
-  // merge never holds two copies of a growing vector.
+  // Files in path order, each file's findings sorted: concatenated, they are sorted as a
+  // whole (the sort key starts with the path), so no sort of every finding at the end, nor
+  // its buffer. Input order still decides everything else (stories, summaries, paths).
+  std::vector<std::size_t> by_path(targets.size());
+  for (std::size_t i = 0; i < by_path.size(); ++i) by_path[i] = i;
+  std::stable_sort(by_path.begin(), by_path.end(),
+                   [&](std::size_t a, std::size_t b) { return targets[a].path < targets[b].path; });
+  bool same_path_twice = false;
+  for (std::size_t k = 1; k < by_path.size(); ++k) {
+    same_path_twice |= targets[by_path[k]].path == targets[by_path[k - 1]].path;
+  }
+  // Reserve first so the merge never holds two copies of a growing vector.
   std::size_t diags = 0, stories = 0, summaries = 0;
   for (const LintResult& r : per_file) {
     diags += r.diagnostics.size();
@@ -223,16 +234,20 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
   result.diagnostics.reserve(diags);
   result.stories.reserve(stories);
   result.summaries.reserve(summaries);
+  for (std::size_t i : by_path) {
+    LintResult& r = per_file[i];
+    std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
+    r.diagnostics = std::vector<Diagnostic>();  // give the file's memory back as we go
+  }
+  if (same_path_twice) sort_diagnostics(result.diagnostics);
   for (LintResult& r : per_file) {
     result.files += r.files;
     std::move(r.paths.begin(), r.paths.end(), std::back_inserter(result.paths));
-    std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
     std::move(r.stories.begin(), r.stories.end(), std::back_inserter(result.stories));
     std::move(r.summaries.begin(), r.summaries.end(), std::back_inserter(result.summaries));
     std::move(r.errors.begin(), r.errors.end(), std::back_inserter(result.errors));
-    r = LintResult();  // give the file's memory back as we go
+    r = LintResult();
   }
-  sort_diagnostics(result.diagnostics);
   return result;
 }
 

@@ -47,6 +47,10 @@ struct Diagnostic {
 void attach_source(Diagnostic& d, const SourceFile& file, bool snippet = true);
 
 /// Sorts by path, line, column, rule id, then message: the order every format prints.
+/// Stable: equal findings keep the order they were made in.
 void sort_diagnostics(std::vector<Diagnostic>& diags);
+
+/// Adds `more` to `sorted` (already in that order), as sorting the two together would.
+void merge_diagnostics(std::vector<Diagnostic>& sorted, std::vector<Diagnostic> more);
 
 }  // namespace storylint
