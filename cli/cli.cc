@@ -117,6 +117,8 @@ int finish_lint(const Options& o, LintResult& result, const std::vector<const Co
     return std::getenv(n);
   });
   std::string out;
+  // To a terminal or pipe the report goes out as it is made; --output is written whole.
+  if (o.output.empty()) fo.sink = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
   make_formatter(o.format)->write(result, used.empty() ? builtin : *used.front()->settings.rules, fo, &out);
   for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
   if (o.output.empty()) {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <system_error>
 #include <thread>
 
@@ -197,6 +198,38 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
 LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOptions& options) {
   LintResult result;
   std::vector<LintResult> per_file(targets.size());
+  // Files in path order, each file's findings sorted: concatenated, they are sorted as a
+  // whole (the sort key starts with the path), so there is no sort of every finding at
+  // the end, nor its buffer. Input order decides everything else (stories, summaries).
+  std::vector<std::size_t> by_path(targets.size()), rank(targets.size());
+  for (std::size_t i = 0; i < by_path.size(); ++i) by_path[i] = i;
+  std::stable_sort(by_path.begin(), by_path.end(),
+                   [&](std::size_t a, std::size_t b) { return targets[a].path < targets[b].path; });
+  bool same_path_twice = false;
+  for (std::size_t k = 0; k < by_path.size(); ++k) {
+    rank[by_path[k]] = k;
+    same_path_twice |= k > 0 && targets[by_path[k]].path == targets[by_path[k - 1]].path;
+  }
+  // A file's findings move into the result as soon as every file before it in path order
+  // is done, so they are never held twice; the result grows by an estimate of the total.
+  std::mutex mu;
+  std::vector<char> done(targets.size(), 0);
+  std::size_t committed = 0;
+  auto commit_ready = [&] {
+    for (; committed < by_path.size() && done[committed]; ++committed) {
+      std::vector<Diagnostic>& d = per_file[by_path[committed]].diagnostics;
+      std::vector<Diagnostic>& all = result.diagnostics;
+      if (all.size() + d.size() > all.capacity()) {
+        // Doubling until 32 files are in, then the rate so far times the files, plus an
+        // eighth: one or two moves instead of a doubling that can end at twice the need.
+        std::size_t seen = committed + 1, need = all.size() + d.size();
+        std::size_t guess = need * by_path.size() / seen;
+        all.reserve(seen >= 32 ? std::max(need, guess + guess / 8) : std::max(need, 2 * all.capacity()));
+      }
+      std::move(d.begin(), d.end(), std::back_inserter(all));
+      d = std::vector<Diagnostic>();
+    }
+  };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, targets.size()));
   std::atomic<std::size_t> next{0};
@@ -204,6 +237,9 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) {
       lint_one(targets[i], options, &per_file[i]);
       sort_diagnostics(per_file[i].diagnostics);  // small, and on the worker threads
+      std::lock_guard lock(mu);
+      done[rank[i]] = 1;
+      commit_ready();
     }
   };
   if (jobs <= 1) {
@@ -213,40 +249,21 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::thread& t : threads) t.join();
   }
-  // Files in path order, each file's findings sorted: concatenated, they are sorted as a
-  // whole (the sort key starts with the path), so no sort of every finding at the end, nor
-  // its buffer. Input order still decides everything else (stories, summaries, paths).
-  std::vector<std::size_t> by_path(targets.size());
-  for (std::size_t i = 0; i < by_path.size(); ++i) by_path[i] = i;
-  std::stable_sort(by_path.begin(), by_path.end(),
-                   [&](std::size_t a, std::size_t b) { return targets[a].path < targets[b].path; });
-  bool same_path_twice = false;
-  for (std::size_t k = 1; k < by_path.size(); ++k) {
-    same_path_twice |= targets[by_path[k]].path == targets[by_path[k - 1]].path;
-  }
-  // Reserve first so the merge never holds two copies of a growing vector.
-  std::size_t diags = 0, stories = 0, summaries = 0;
+  if (same_path_twice) sort_diagnostics(result.diagnostics);
+  std::size_t stories = 0, summaries = 0;
   for (const LintResult& r : per_file) {
-    diags += r.diagnostics.size();
     stories += r.stories.size();
     summaries += r.summaries.size();
   }
-  result.diagnostics.reserve(diags);
   result.stories.reserve(stories);
   result.summaries.reserve(summaries);
-  for (std::size_t i : by_path) {
-    LintResult& r = per_file[i];
-    std::move(r.diagnostics.begin(), r.diagnostics.end(), std::back_inserter(result.diagnostics));
-    r.diagnostics = std::vector<Diagnostic>();  // give the file's memory back as we go
-  }
-  if (same_path_twice) sort_diagnostics(result.diagnostics);
   for (LintResult& r : per_file) {
     result.files += r.files;
     std::move(r.paths.begin(), r.paths.end(), std::back_inserter(result.paths));
     std::move(r.stories.begin(), r.stories.end(), std::back_inserter(result.stories));
     std::move(r.summaries.begin(), r.summaries.end(), std::back_inserter(result.summaries));
     std::move(r.errors.begin(), r.errors.end(), std::back_inserter(result.errors));
-    r = LintResult();
+    r = LintResult();  // give the file's memory back as we go
   }
   return result;
 }

@@ -10,6 +10,7 @@
 //   f->write(result, rules, options, &out);
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,7 +35,14 @@ struct FormatOptions {
   /// Absolute folder that SARIF artifact URIs are relative to (the working directory,
   /// normally the repository root), with a trailing '/'.
   std::string base_dir;
+  /// When set, the line formats (text, github) hand their output over in pieces of about
+  /// 64 KB as they go (the rest stays in `out`), so a report of 100,000 findings is never
+  /// held whole. The document formats (json, sarif, junit, checkstyle) build it whole.
+  std::function<void(std::string_view)> sink;
 };
+
+/// For line formatters: passes `out` to `o.sink` and empties it once it is big enough.
+void flush_if_big(std::string* out, const FormatOptions& o);
 
 /// Whether findings of `s` fail the run under `o`.
 inline bool fails(Severity s, const FormatOptions& o) { return !o.fail_never && s >= o.fail_on; }

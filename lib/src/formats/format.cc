@@ -177,4 +177,10 @@ std::string summary_line(const LintResult& r) {
   return fmt::format("{} in {} of {}", fmt::join(parts, ", "), with, stories);
 }
 
+void flush_if_big(std::string* out, const FormatOptions& o) {
+  if (!o.sink || out->size() < (1 << 16)) return;
+  o.sink(*out);
+  out->clear();
+}
+
 }  // namespace storylint

@@ -47,11 +47,12 @@ std::string_view command(Severity s) {
 
 class GithubFormatter final : public Formatter {
  public:
-  void write(const LintResult& r, const RuleSet&, const FormatOptions&, std::string* out) const override {
+  void write(const LintResult& r, const RuleSet&, const FormatOptions& o, std::string* out) const override {
     for (const Diagnostic& d : r.diagnostics) {
       fmt::format_to(std::back_inserter(*out), "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                      command(d.severity), escape_property(d.path), d.begin.line, d.begin.column, d.end.line,
                      d.end.column, escape_property("storylint " + d.rule), escape_data(d.message));
+      flush_if_big(out, o);
     }
   }
 };

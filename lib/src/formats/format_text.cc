@@ -59,12 +59,14 @@ class TextFormatter final : public Formatter {
       if (!o.color) {
         fmt::format_to(std::back_inserter(*out), "{}:{}:{}: {}: {} [{}]\n", path, d.begin.line, d.begin.column,
                        severity_name(d.severity), message, d.rule);
+        flush_if_big(out, o);
         continue;
       }
       fmt::format_to(std::back_inserter(*out), "{}{}:{}:{}:{} {}{}:{} {} {}[{}]{}\n", kBold, path, d.begin.line,
                      d.begin.column, kReset, severity_color(d.severity), severity_name(d.severity), kReset, message,
                      kDim, d.rule, kReset);
       write_caret(d, out);
+      flush_if_big(out, o);
     }
     if (o.statistics) {
       for (const auto& [rule, st] : stats) {
