@@ -9,6 +9,7 @@
 
 #include "storylint/lint.h"
 #include "storylint/principles.h"
+#include "pattern.h"
 
 namespace storylint {
 
@@ -74,9 +75,11 @@ std::vector<std::uint32_t> signature_of(const ProseText& prose) {
   return sig;
 }
 
+// Registered at start-up, so the background PatternCompiler builds it with the rules'.
+const Pattern kProseYear = Pattern::lazy(R"((?i)\b(?:in|since|during|by|until|from|early|late|mid|of|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|fy)\.?,?\s*((?:19|20)\d\d)\b)", false);
+
 std::optional<Date> prose_date(std::string_view prose) {
-  static const RE2 re(
-      R"((?i)\b(?:in|since|during|by|until|from|early|late|mid|of|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|fy)\.?,?\s*((?:19|20)\d\d)\b)");
+  const RE2& re = *kProseYear;
   re2::StringPiece input(prose.data(), prose.size()), year;
   int best = 0;
   while (RE2::FindAndConsume(&input, re, &year)) best = std::max(best, std::atoi(std::string(year).c_str()));

@@ -1,6 +1,6 @@
 #include "money.h"
 
-#include <re2/re2.h>
+#include "pattern.h"
 
 #include <algorithm>
 #include <array>
@@ -17,16 +17,14 @@ namespace {
 constexpr const char* kNumber = R"((\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?)";
 constexpr const char* kScale = R"((k|mm|mn|m|bn|b|thousand|million|billion)\b)";
 
-const RE2& prefix_re() {
-  static const RE2 re(fmt::format(R"((?i)(US\$|\$|€|£|\bUSD|\bEUR|\bGBP)\s?{}(?:\s?{})?)", kNumber, kScale));
-  return re;
-}
+// Registered at start-up, so the background PatternCompiler builds them with the rules'.
+const Pattern kPrefix =
+    Pattern::lazy(fmt::format(R"((?i)(US\$|\$|€|£|\bUSD|\bEUR|\bGBP)\s?{}(?:\s?{})?)", kNumber, kScale), false);
 
-const RE2& suffix_re() {
-  static const RE2 re(fmt::format(
-      R"((?i)\b{}(?:\s?{})?\s?(?:(dollars?|usd|eur|euros?|gbp|pounds?)\b|(€|£)))", kNumber, kScale));
-  return re;
-}
+const Pattern kSuffix = Pattern::lazy(fmt::format(
+    R"((?i)\b{}(?:\s?{})?\s?(?:(dollars?|usd|eur|euros?|gbp|pounds?)\b|(€|£)))", kNumber, kScale), false);
+const Pattern kBetween = Pattern::lazy(R"(\s+(?:down\s+|up\s+)?to\s+)", true);
+const Pattern kFrom = Pattern::lazy(R"((?:^|\W)from\s+$)", true);
 
 double scale_of(std::string_view s) {
   std::string l;
@@ -145,16 +143,14 @@ std::vector<MoneyAmount> find_money(std::string_view t) {
       out.push_back(std::move(m));
     }
   };
-  scan(prefix_re(), true);
-  scan(suffix_re(), false);
+  scan(*kPrefix, true);
+  scan(*kSuffix, false);
   std::sort(out.begin(), out.end(), [](const MoneyAmount& a, const MoneyAmount& b) { return a.begin < b.begin; });
-  static const RE2 between(R"((?i)\s+(?:down\s+|up\s+)?to\s+)");
-  static const RE2 from(R"((?i)(?:^|\W)from\s+$)");
   for (std::size_t i = 1; i < out.size(); ++i) {
     const MoneyAmount& a = out[i - 1];
     std::string_view gap = t.substr(a.end, out[i].begin - a.end);
     std::string_view lead = t.substr(a.begin >= 12 ? a.begin - 12 : 0, a.begin >= 12 ? 12 : a.begin);
-    if (RE2::FullMatch(gap, between) && RE2::PartialMatch(lead, from)) out[i].after_level = true;
+    if (RE2::FullMatch(gap, *kBetween) && RE2::PartialMatch(lead, *kFrom)) out[i].after_level = true;
   }
   return out;
 }

@@ -13,7 +13,9 @@
 //
 // Folders are walked recursively in sorted order, skipping hidden files and folders;
 // .md/.markdown/.yaml/.yml files are read. Files are linted in parallel (`jobs`), and
-// the result is the same whatever the number of threads.
+// the result is the same whatever the number of threads: each file's findings are sorted
+// on its worker and moved into the result in path order as soon as the files before it
+// are done, so no finding is held twice and there is no sort of them all at the end.
 #pragma once
 
 #include <cstddef>

@@ -24,7 +24,10 @@
 // Loading checks everything up front: unknown keys, options of the wrong type, options
 // the kind does not have, placeholders it does not fill and regexes RE2 rejects are all
 // LoadErrors with the rule file's line and column. Every pattern is RE2 (linear time),
-// compiled once at load; a loaded Rule is immutable and safe to run from many threads.
+// compiled once per process: a user's pattern at load (so a mistake is a positioned
+// error), a built-in one on first use or by a PatternCompiler thread (storylint/patterns.h;
+// the unit tests compile every built-in pattern). A loaded Rule is immutable and safe to
+// run from many threads.
 //
 // Scope: when a rule names parts and the story has no parts at all, the rule reads the
 // whole story instead; when the story has parts but not the named ones, it reads nothing
