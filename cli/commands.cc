@@ -212,7 +212,7 @@ int test_command(const Options& o) {
       std::ifstream in(n, std::ios::binary);
       std::ostringstream ss;
       ss << in.rdbuf();
-      files.push_back({n, ss.str()});
+      files.push_back({n, ss.str(), {}});
     }
   }
   RuleSet rules;

@@ -9,6 +9,7 @@
 
 #include "storylint/lint.h"
 #include "storylint/principles.h"
+#include "storylint/timing.h"
 #include "pattern.h"
 
 namespace storylint {
@@ -153,7 +154,10 @@ void run_bank_rules(const std::vector<BankStory>& bank, const RuleSet& rules, st
                     std::vector<Diagnostic>* out) {
   if (bank.empty()) return;
   for (const Rule& r : rules.rules) {
-    if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get())) bc->run_bank(bank, r, level, out);
+    if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get())) {
+      timing::Scope t(r.id);
+      bc->run_bank(bank, r, level, out);
+    }
   }
 }
 

@@ -566,7 +566,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
     return !selected || ignored;
   });
   config->settings.known_rules = ids;
-  config->settings.snippets = overrides.snippets;
+  config->settings.detail = overrides.detail;
   config->settings.rules = std::move(effective);
   return config;
 }

@@ -24,9 +24,10 @@ bool parse_severity(std::string_view name, Severity* out) {
   return true;
 }
 
-void attach_source(Diagnostic& d, const SourceFile& file, bool snippet) {
-  std::string_view line = file.line_text(d.offset);
-  // FNV-1a of the line with white space folded: moving the line keeps its fingerprint.
+namespace {
+
+// FNV-1a of the line with white space folded: moving the line keeps its fingerprint.
+std::uint64_t line_fingerprint(std::string_view line) {
   std::uint64_t h = 1469598103934665603ULL;
   bool space = false, any = false;
   for (char c : line) {
@@ -41,8 +42,16 @@ void attach_source(Diagnostic& d, const SourceFile& file, bool snippet) {
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     any = true;
   }
-  d.line_hash = h;
-  if (!snippet) return;
+  return h;
+}
+
+}  // namespace
+
+void attach_source(Diagnostic& d, const SourceFile& file, SourceDetail detail) {
+  if (!detail.snippet && !detail.fingerprint) return;
+  std::string_view line = file.line_text(d.offset);
+  if (detail.fingerprint) d.line_hash = line_fingerprint(line);
+  if (!detail.snippet) return;
   constexpr std::size_t kKeep = 200, kBefore = 60;
   std::size_t line_begin = static_cast<std::size_t>(line.data() - file.text.data());
   if (line.size() <= kKeep) {

@@ -48,6 +48,17 @@ constexpr Short kShortForms[] = {
     {"bias to action", "Bias for Action"},
 };
 
+// The built-in names and short forms, folded once: (folded, canonical name).
+const std::vector<std::pair<std::string, std::string_view>>& folded_builtins() {
+  static const auto* table = [] {
+    auto* t = new std::vector<std::pair<std::string, std::string_view>>;
+    for (std::string_view p : kPrinciples) t->emplace_back(fold(p), p);
+    for (const Short& s : kShortForms) t->emplace_back(fold(s.written), s.name);
+    return t;
+  }();
+  return *table;
+}
+
 }  // namespace
 
 std::string canonical_principle(std::string_view written, const PrincipleAliases& aliases) {
@@ -56,11 +67,8 @@ std::string canonical_principle(std::string_view written, const PrincipleAliases
   for (const auto& [alias, name] : aliases) {
     if (fold(alias) == f) return name;
   }
-  for (std::string_view p : kPrinciples) {
-    if (fold(p) == f) return std::string(p);
-  }
-  for (const Short& s : kShortForms) {
-    if (fold(s.written) == f) return std::string(s.name);
+  for (const auto& [folded, name] : folded_builtins()) {
+    if (folded == f) return std::string(name);
   }
   return {};
 }

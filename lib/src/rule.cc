@@ -82,7 +82,7 @@ void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& var
   d.message = rule_.render(vars);
   d.story = story_.title;
   d.story_index = story_.index;
-  attach_source(d, f, snippets_);
+  attach_source(d, f, detail_);
   out_->push_back(std::move(d));
 }
 

@@ -173,7 +173,7 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     g.severity = sev;
     g.rule = rule;
     g.message = std::move(message);
-    attach_source(g, file, settings.snippets);
+    attach_source(g, file, settings.detail);
     // The story the suppression sits in (the last one starting at or before it).
     for (const Story& s : parsed.stories) {
       if (s.begin_offset <= offset) {

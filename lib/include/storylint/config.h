@@ -52,7 +52,7 @@ struct Overrides {
   std::vector<std::string> select;  // --select: only these rules
   std::vector<std::string> ignore;  // --ignore
   std::vector<std::string> set;     // --set rule.option=value
-  bool snippets = false;            // keep line snippets for carets (coloured text output)
+  SourceDetail detail{false, true};  // what findings keep of their line (see Settings::detail)
 };
 
 /// A value and where it came from: "default", "path:line:col" or "--level".

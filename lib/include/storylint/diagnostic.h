@@ -42,9 +42,17 @@ struct Diagnostic {
   std::uint64_t line_hash = 0;
 };
 
-/// Fills `d`'s line_hash (and, with `snippet`, source_line and source_column) from `file`
-/// at `d.offset`.
-void attach_source(Diagnostic& d, const SourceFile& file, bool snippet = true);
+/// What attach_source copies from the finding's line besides its position: each costs a
+/// pass over the line (often a paragraph) per finding, so callers ask only for what their
+/// output shows.
+struct SourceDetail {
+  bool snippet = true;      // source_line and source_column, for carets
+  bool fingerprint = true;  // line_hash, for SARIF's partialFingerprints
+};
+
+/// Fills `d`'s line_hash, source_line and source_column from `file` at `d.offset`, as far
+/// as `detail` asks.
+void attach_source(Diagnostic& d, const SourceFile& file, SourceDetail detail = {});
 
 /// Sorts by path, line, column, rule id, then message: the order every format prints.
 /// Stable: equal findings keep the order they were made in.

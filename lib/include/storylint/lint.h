@@ -40,8 +40,9 @@ struct Settings {
   std::vector<std::string> known_rules;
   Date reference_date = today_utc();
   ParseOptions parse;
-  /// Keep a snippet of each finding's line (only coloured text output shows carets).
-  bool snippets = false;
+  /// What each finding keeps of its line: a snippet only for coloured text output (its
+  /// carets), a fingerprint for SARIF.
+  SourceDetail detail{false, true};
   /// Extra written forms of principle names (configuration `aliases.principles`).
   std::vector<std::pair<std::string, std::string>> principle_aliases;
   /// Severities of the engine's suppression findings; nullopt turns them off.

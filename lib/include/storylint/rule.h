@@ -63,8 +63,8 @@ class Rule;
 /// so a kind cannot forget them.
 class Reporter {
  public:
-  Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out, bool snippets = true)
-      : story_(story), rule_(rule), out_(out), snippets_(snippets) {}
+  Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out, SourceDetail detail = {})
+      : story_(story), rule_(rule), out_(out), detail_(detail) {}
   /// Reports source byte range [begin, end) with the rule's message filled from `vars`.
   void report(std::size_t begin, std::size_t end, const MessageVars& vars);
 
@@ -72,7 +72,7 @@ class Reporter {
   const Story& story_;
   const Rule& rule_;
   std::vector<Diagnostic>* out_;
-  bool snippets_;
+  SourceDetail detail_;
 };
 
 /// A compiled rule kind instance: the options of one rule, ready to run.

@@ -85,6 +85,11 @@ bool use_color(ColorMode mode, bool tty, const char* (*env)(const char*)) {
 }
 
 std::string escape_controls(std::string_view t) {
+  // Nearly every path and message has nothing to escape: one scan, one copy.
+  auto plain = [](unsigned char c) { return (c >= 0x20 && c != 0x7F && c != 0xC2) || c == '\t'; };
+  if (std::all_of(t.begin(), t.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); })) {
+    return std::string(t);
+  }
   std::string out;
   out.reserve(t.size());
   for (std::size_t i = 0; i < t.size(); ++i) {

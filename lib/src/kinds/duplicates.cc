@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <set>
 #include <unordered_map>
 
 #include "kind.h"
@@ -33,6 +32,19 @@ std::string fold_title(std::string_view t) {
 class Duplicates final : public BankCheck {
  public:
   double threshold = 0.5;
+
+  // False as soon as too many slots differ for the threshold to be reached: most LSH
+  // candidates share a band or two and little else, and are dismissed in a few blocks.
+  bool may_reach(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y) const {
+    if (x.size() != kSignatureSize || y.size() != kSignatureSize) return false;
+    const auto allowed = static_cast<std::size_t>(static_cast<double>(kSignatureSize) * (1 - threshold)) + 1;
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < kSignatureSize; i += 16) {
+      for (std::size_t k = i; k < i + 16; ++k) differ += x[k] != y[k];
+      if (differ > allowed) return false;
+    }
+    return true;
+  }
 
   void run_bank(const std::vector<BankStory>& bank, const Rule& rule, std::string_view,
                 std::vector<Diagnostic>* out) const override {
@@ -62,10 +74,9 @@ class Duplicates final : public BankCheck {
         twin[x] = {x == ids[0] ? ids[1] : ids[0], ids.size() - 1, 2, same_title};
       }
     }
-    std::set<std::pair<std::size_t, std::size_t>> seen;
-    auto consider = [&](std::size_t a, std::size_t b) {
-      if (a > b) std::swap(a, b);
-      if ((!titles[a].empty() && titles[a] == titles[b]) || !seen.insert({a, b}).second) return;
+    auto compare = [&](std::size_t a, std::size_t b) {
+      if (!titles[a].empty() && titles[a] == titles[b]) return;
+      if (!may_reach(bank[a].signature, bank[b].signature)) return;
       double sim = similarity(bank[a].signature, bank[b].signature);
       if (sim < threshold) return;
       std::string why = fmt::format("about {}% of the prose is the same", static_cast<int>(std::lround(sim * 100)));
@@ -74,23 +85,46 @@ class Duplicates final : public BankCheck {
     };
     if (bank.size() <= 64) {
       for (std::size_t a = 0; a < bank.size(); ++a) {
-        for (std::size_t b = a + 1; b < bank.size(); ++b) consider(a, b);
+        for (std::size_t b = a + 1; b < bank.size(); ++b) compare(a, b);
       }
     } else {
+      // Every story's band hashes in one flat table, then per band the (hash, story) keys
+      // sorted so that a bucket is a run. A pair is compared in the first band where the
+      // two collide only, so no set of seen pairs is needed. This pass runs on one thread.
       constexpr std::size_t kRows = 3, kBands = kSignatureSize / kRows;
-      for (std::size_t band = 0; band < kBands; ++band) {
-        std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
-        for (std::size_t i = 0; i < bank.size(); ++i) {
-          const auto& sig = bank[i].signature;
-          if (sig.empty()) continue;
+      std::vector<std::uint64_t> band_hash(bank.size() * kBands);
+      std::vector<std::uint32_t> with_sig;
+      for (std::size_t i = 0; i < bank.size(); ++i) {
+        const auto& sig = bank[i].signature;
+        if (sig.empty()) continue;
+        with_sig.push_back(static_cast<std::uint32_t>(i));
+        for (std::size_t band = 0; band < kBands; ++band) {
           std::uint64_t h = band * 0x9E3779B97F4A7C15ULL;
           for (std::size_t r = 0; r < kRows; ++r) h = (h ^ sig[band * kRows + r]) * 1099511628211ULL;
-          buckets[h].push_back(i);
+          band_hash[i * kBands + band] = h;
         }
-        for (const auto& [h, ids] : buckets) {
-          if (ids.size() > 50) continue;  // a degenerate bucket (boilerplate): skip, not quadratic
-          for (std::size_t a = 0; a < ids.size(); ++a) {
-            for (std::size_t b = a + 1; b < ids.size(); ++b) consider(ids[a], ids[b]);
+      }
+      std::vector<char> skipped(bank.size() * kBands, 0);  // in a degenerate bucket of that band
+      auto first_shared_band = [&](std::size_t a, std::size_t b) {
+        std::size_t k = 0;
+        while (band_hash[a * kBands + k] != band_hash[b * kBands + k] || skipped[a * kBands + k]) ++k;
+        return k;
+      };
+      std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(with_sig.size());
+      for (std::size_t band = 0; band < kBands; ++band) {
+        for (std::size_t k = 0; k < with_sig.size(); ++k) keys[k] = {band_hash[with_sig[k] * kBands + band], with_sig[k]};
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t b = 0, e = 0; b < keys.size(); b = e) {
+          while (e < keys.size() && keys[e].first == keys[b].first) ++e;
+          if (e - b > 50) {  // a degenerate bucket (boilerplate): skip, not quadratic
+            for (std::size_t x = b; x < e; ++x) skipped[keys[x].second * kBands + band] = 1;
+            continue;
+          }
+          for (std::size_t x = b; x < e; ++x) {
+            for (std::size_t y = x + 1; y < e; ++y) {
+              std::size_t p = keys[x].second, q = keys[y].second;
+              if (first_shared_band(p, q) == band) compare(p, q);
+            }
           }
         }
       }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# STORYLINT_TIMING: a table of where the time went, on standard error, with the lint's own
+# output and exit code unchanged.
+. "$(dirname "$0")/lib.sh"
+REF=(--reference-date 2026-11-01 --no-config)
+BAD="$SRC/examples/bad"
+
+run "$BAD" "${REF[@]}"
+plain_out=$OUT plain_code=$CODE
+expect_eq "no table without the variable" "" "$ERR"
+
+OUT=$(STORYLINT_TIMING=1 "$STORYLINT" "$BAD" "${REF[@]}" 2>"$TMP/t"); CODE=$?
+ERR=$(cat "$TMP/t")
+expect_eq "output unchanged when timed" "$plain_out" "$OUT"
+expect_eq "exit code unchanged when timed" "$plain_code" "$CODE"
+expect_eq "header" "Rule or phase                |  Time (ms) | Relative
+-----------------------------|------------|---------" "$(head -2 "$TMP/t")"
+expect_eq "footer" "(CPU time summed over threads; the lint itself runs slower while timed)" "$(tail -1 "$TMP/t")"
+# One row per rule that ran and per phase, each named once.
+names=$(sed '1,2d;$d' "$TMP/t" | cut -d'|' -f1 | sed 's/ *$//' | sort)
+expected=$( { ls "$SRC/rules" | sed "s/\.yml$//"; printf '%s\n' '(output)' '(parse)' '(read)' '(suppressions)' '(bank summaries)'; } | sort)
+expect_eq "a row for every rule and phase" "$expected" "$names"
+# Rows are slowest first and the shares add up to 100%.
+sorted=$(sed '1,2d;$d' "$TMP/t" | cut -d'|' -f2 | sort -g -r -s)
+expect_eq "slowest first" "$sorted" "$(sed '1,2d;$d' "$TMP/t" | cut -d'|' -f2)"
+total=$(sed '1,2d;$d' "$TMP/t" | cut -d'|' -f3 | tr -d ' %' | paste -sd+ | bc)
+expect_eq "shares add up to 100%" 1 "$(echo "$total > 99.5 && $total < 100.5" | bc)"
+
+# Only the rules that run are timed.
+STORYLINT_TIMING=1 "$STORYLINT" "$BAD" "${REF[@]}" --select we-overuse --no-bank >/dev/null 2>"$TMP/t"
+names=$(sed '1,2d;$d' "$TMP/t" | cut -d'|' -f1 | sed 's/ *$//' | sort | paste -sd' ')
+expect_eq "selected rule only" "(output) (parse) (read) (suppressions) we-overuse" "$names"
+
+OUT=$(STORYLINT_TIMING=0 "$STORYLINT" "$BAD" "${REF[@]}" 2>&1 >/dev/null)
+expect_eq "STORYLINT_TIMING=0 is off" "" "$OUT"
+
+# --stdin is timed too (no file is read).
+OUT=$(STORYLINT_TIMING=1 "$STORYLINT" --stdin "${REF[@]}" <"$BAD/thin-action.md" 2>&1 >/dev/null | sed '1,2d;$d' | cut -d'|' -f1 | grep -c '^(read)')
+expect_eq "stdin has no read phase" 0 "$OUT"
+
+finish
