@@ -124,6 +124,12 @@ class Builder : public YAML::EventHandler {
 
 bool parse(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
            std::size_t max_nodes) {
+  if (parse_flat(source, begin, end, doc, max_nodes)) return true;
+  return parse_with_yaml_cpp(source, begin, end, doc, err, max_nodes);
+}
+
+bool parse_with_yaml_cpp(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
+                         std::size_t max_nodes) {
   std::string_view part = source.substr(begin, end - begin);
   // yaml-cpp skips a byte-order mark and does not count it in Mark::pos.
   std::size_t base = begin;

@@ -49,6 +49,16 @@ struct Error {
 bool parse(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
            std::size_t max_nodes = 200000);
 
+/// parse() by yaml-cpp alone, without the flat fast path (for tests that compare the two).
+bool parse_with_yaml_cpp(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
+                         std::size_t max_nodes = 200000);
+
+/// The fast path parse() tries first (yaml_flat.cc): true, with `doc` filled, when
+/// `source[begin, end)` is only `key: value` lines of simple plain scalars or flow lists
+/// of them, and then the tree equals yaml-cpp's; false, with `doc` untouched, otherwise.
+bool parse_flat(std::string_view source, std::size_t begin, std::size_t end, Document* doc,
+                std::size_t max_nodes = 200000);
+
 /// Appends a scalar's value to `out`, mapping each byte to its place in `source` by
 /// walking the scalar's own bytes from its offset (plain, quoted, literal and folded
 /// styles). Where the value cannot be aligned (an unusual escape), the rest maps to the

@@ -11,6 +11,7 @@
 #include "storylint/format.h"
 #include "storylint/lint.h"
 #include "storylint/parse.h"
+#include "yaml_tree.h"
 
 namespace storylint::fuzz {
 
@@ -94,6 +95,14 @@ void lint_formats(std::string_view data) {
       check(out.find('\x1b') == std::string::npos, "no escape byte in text output");
     }
   }
+}
+
+void front_matter(std::string_view data) {
+  yaml::Document flat, full;
+  yaml::Error err;
+  if (!yaml::parse_flat(data, 0, data.size(), &flat)) return;
+  check(yaml::parse_with_yaml_cpp(data, 0, data.size(), &full, &err), "yaml-cpp reads what the flat reader reads");
+  check(yaml::serialize(flat) == yaml::serialize(full), "the flat reader builds yaml-cpp's tree");
 }
 
 }  // namespace storylint::fuzz

@@ -15,12 +15,14 @@ void markdown(std::string_view data);      // the Markdown story parser and ever
 void yaml_story(std::string_view data);    // the YAML story parser and every rule
 void config(std::string_view data);        // a rule file and a configuration file
 void lint_formats(std::string_view data);  // one file linted and printed in every format
+void front_matter(std::string_view data);  // the flat front-matter reader against yaml-cpp
 
 struct Target {
   const char* name;
   void (*run)(std::string_view);
 };
 inline constexpr Target kTargets[] = {
-    {"markdown", &markdown}, {"yaml_story", &yaml_story}, {"config", &config}, {"lint_formats", &lint_formats}};
+    {"markdown", &markdown}, {"yaml_story", &yaml_story}, {"config", &config}, {"lint_formats", &lint_formats},
+    {"front_matter", &front_matter}};
 
 }  // namespace storylint::fuzz
