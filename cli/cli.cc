@@ -142,6 +142,7 @@ int finish_lint(const Options& o, LintResult& result, const std::vector<const Co
 }
 
 bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank, Plan* plan) {
+  timing::Scope t("(find files, configuration)");
   // Resolve every file's configuration first (and stop on any mistake in one).
   std::vector<InputFile> inputs =
       collect_inputs(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, &plan->input_errors);

@@ -129,7 +129,7 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   if (story.meta.date && parse_story_date(story.meta.date->value, &d)) {
     b.date = d;
     b.date_written = story.meta.date->value;
-  } else {
+  } else if (!ctx.prose_hits || ctx.prose_hits->may_match(kProseYear, story.prose)) {
     b.date = prose_date(story.prose.text());
     if (b.date) b.date_written = std::to_string(b.date->year);
   }

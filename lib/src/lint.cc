@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "pattern.h"
 #include "storylint/timing.h"
 #include "suppress.h"
 
@@ -211,24 +212,32 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   }
   LintContext ctx{settings.reference_date, &settings.principle_aliases};
   std::vector<Diagnostic> found;
+  // Each story's prose hits (computed on first use) stay alive for its bank summary.
+  std::vector<ProseHits> hits;
+  hits.reserve(parsed.stories.size());
   for (const Story& story : parsed.stories) {
+    LintContext sctx = ctx;
+    sctx.prose_hits = &hits.emplace_back(story.prose);
     for (const Rule& rule : settings.rules->rules) {
       if (!rule.check || !rule.applies_to(story)) continue;
       timing::Scope t(rule.id);
       Reporter reporter(story, rule, &found, settings.detail);
-      rule.check->run(story, rule, ctx, reporter);
+      rule.check->run(story, rule, sctx, reporter);
     }
   }
   {
     timing::Scope t("(suppressions)");
     apply_suppressions(file, parsed, settings, &found);
   }
-  for (const Story& story : parsed.stories) {
+  for (std::size_t k = 0; k < parsed.stories.size(); ++k) {
+    const Story& story = parsed.stories[k];
     std::size_t n = std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) { return d.story_index == story.index; });
     result->stories.push_back({file.path, story.title, n, story.index});
     if (summarize) {
       timing::Scope t("(bank summaries)");
-      BankStory b = summarize_story(story, *settings.rules, ctx);
+      LintContext sctx = ctx;
+      sctx.prose_hits = &hits[k];
+      BankStory b = summarize_story(story, *settings.rules, sctx);
       b.bank = bank;
       for (const MetaField& f : story.meta.disabled_rules) b.disabled.push_back(f.value);
       result->summaries.push_back(std::move(b));
@@ -274,6 +283,10 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
   };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, targets.size()));
+  // The prose prefilter repays its ~3 ms compile only over many files; it is used by the
+  // workers as soon as it is ready, and changes no finding.
+  std::thread filter;
+  if (targets.size() >= 64 && !prose_filter_ready()) filter = std::thread(compile_prose_filter);
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) {
@@ -291,6 +304,7 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
     for (std::thread& t : threads) t.join();
   }
+  if (filter.joinable()) filter.join();
   if (same_path_twice) sort_diagnostics(result.diagnostics);
   std::size_t stories = 0, summaries = 0;
   for (const LintResult& r : per_file) {

@@ -1,11 +1,15 @@
 #include "pattern.h"
 
+#include <re2/set.h>
+
 #include <atomic>
 #include <map>
 #include <mutex>
 #include <utility>
 
 #include "storylint/patterns.h"
+#include "storylint/prose.h"
+#include "storylint/timing.h"
 
 namespace storylint {
 
@@ -21,6 +25,7 @@ RE2::Options pattern_options(bool ignore_case) {
 struct Pattern::State {
   std::string source;
   bool ignore_case = true;
+  int slot = -1;  // in the prose prefilter; written before the filter is published
   std::once_flag once;
   std::unique_ptr<RE2> re;
 
@@ -82,6 +87,63 @@ Pattern Pattern::compiled(std::unique_ptr<RE2> re) {
 
 const RE2& Pattern::operator*() const { return state_->get(); }
 
+namespace {
+
+struct ProseFilter {
+  RE2::Set set{pattern_options(true), RE2::UNANCHORED};
+  std::vector<std::shared_ptr<Pattern::State>> members;  // kept alive: their slots index the set
+};
+
+std::atomic<const ProseFilter*> g_filter{nullptr};
+std::once_flag g_filter_once;
+
+const ProseFilter* filter() { return g_filter.load(std::memory_order_acquire); }
+
+}  // namespace
+
+int Pattern::filter_slot() const { return state_ && filter() ? state_->slot : -1; }
+
+void compile_prose_filter() {
+  std::call_once(g_filter_once, [] {
+    auto* f = new ProseFilter;  // never freed: checks on other threads may still read it
+    for (auto& s : Registry::get().snapshot(0)) {
+      // One case-insensitive set; a case-sensitive pattern says so itself.
+      std::string src = s->ignore_case ? "(?:" + s->source + ")" : "(?-i:" + s->source + ")";
+      int slot = f->set.Add(src, nullptr);
+      if (slot < 0) continue;  // rejected alone too: its RE2 matches nothing
+      s->slot = slot;
+      f->members.push_back(std::move(s));
+    }
+    if (!f->set.Compile()) {  // over the memory cap: no filter, every pattern may match
+      for (auto& s : f->members) s->slot = -1;
+      return;
+    }
+    g_filter.store(f, std::memory_order_release);
+  });
+}
+
+bool prose_filter_ready() { return filter() != nullptr; }
+
+bool ProseHits::may_match(const Pattern& p, const ProseText& text) const {
+  if (&text != prose_) return true;
+  int slot = p.filter_slot();
+  if (slot < 0) return true;
+  if (state_ == 0) {
+    timing::Scope t("(prose prefilter)");
+    const ProseFilter* f = filter();
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info{};
+    if (f && (f->set.Match(prose_->text(), &hits, &info) || info.kind == RE2::Set::kNoError)) {
+      bits_.assign((f->members.size() + 63) / 64, 0);
+      for (int h : hits) bits_[static_cast<std::size_t>(h) / 64] |= std::uint64_t{1} << (h % 64);
+      state_ = 1;
+    } else {
+      state_ = 2;  // the DFA ran out of memory on this text: no answer, so run everything
+    }
+  }
+  return state_ != 1 || ((bits_[static_cast<std::size_t>(slot) / 64] >> (slot % 64)) & 1);
+}
+
 PatternCompiler::PatternCompiler(unsigned threads) {
   auto all = std::make_shared<std::vector<std::shared_ptr<Pattern::State>>>(Registry::get().snapshot(0));
   auto next = std::make_shared<std::atomic<std::size_t>>(0);
@@ -110,6 +172,7 @@ std::vector<std::string> compile_all_patterns() {
     const RE2& re = s->get();
     if (!re.ok()) errors.push_back("`" + s->source + "`: " + re.error());
   }
+  compile_prose_filter();
   return errors;
 }
 

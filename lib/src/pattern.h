@@ -10,10 +10,14 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace storylint {
+
+class ProseText;
 
 /// RE2 options every storylint pattern uses: UTF-8, quiet (errors become our messages),
 /// and a memory cap so a huge pattern is a clear error, not an allocation storm.
@@ -32,11 +36,39 @@ class Pattern {
   const RE2& operator*() const;
   const RE2* operator->() const { return &**this; }
   const RE2* get() const { return state_ ? &**this : nullptr; }
+  /// Its bit in the prose prefilter, or -1 when it is not in it.
+  int filter_slot() const;
 
   struct State;
 
  private:
   std::shared_ptr<State> state_;
 };
+
+/// The prose prefilter. One RE2::Set holds every built-in (lazy) pattern, so a story's
+/// prose is scanned once to learn which patterns match anywhere in it, and a check skips
+/// the passes that cannot find anything: most rules find nothing in most stories. The
+/// answer is exact (RE2::Set matches as each pattern alone does), so output never depends
+/// on whether the filter was ready. Compiling it costs ~3 ms, more than a small run could
+/// save, so lint_targets builds it on a thread of its own for runs over many files; until
+/// it is ready (and without it) every pattern "may match".
+class ProseHits {
+ public:
+  explicit ProseHits(const ProseText& prose) : prose_(&prose) {}
+  /// False only when `p` has no match in `text`, which must be the very ProseText the
+  /// hits are for (a part of the story is another text: there the answer is true).
+  bool may_match(const Pattern& p, const ProseText& text) const;
+
+ private:
+  const ProseText* prose_;
+  mutable int state_ = 0;  // 0: not scanned yet, 1: bits_ valid, 2: no filter
+  mutable std::vector<std::uint64_t> bits_;
+};
+
+/// Builds the prefilter now, on this thread, from every pattern registered so far (once
+/// per process: later calls wait for the first and return).
+void compile_prose_filter();
+/// True once the prefilter is built.
+bool prose_filter_ready();
 
 }  // namespace storylint

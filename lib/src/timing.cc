@@ -43,4 +43,23 @@ std::vector<Total> totals() {
   return out;
 }
 
+namespace {
+thread_local Scope* innermost = nullptr;
+}  // namespace
+
+Scope::Scope(std::string_view what) : what_(what) {
+  if (!enabled()) return;
+  outer_ = innermost;
+  innermost = this;
+  start_ = std::chrono::steady_clock::now();
+}
+
+Scope::~Scope() {
+  if (start_ == std::chrono::steady_clock::time_point{}) return;
+  auto elapsed = std::chrono::steady_clock::now() - start_;
+  add(what_, elapsed - inner_);
+  if (outer_) outer_->inner_ += elapsed;
+  innermost = outer_;
+}
+
 }  // namespace storylint::timing

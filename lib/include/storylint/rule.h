@@ -47,11 +47,16 @@
 
 namespace storylint {
 
+class ProseHits;
+
 /// What every check may read besides the story.
 struct LintContext {
   Date reference_date;
   /// The configuration's principle aliases (nullptr: none).
   const std::vector<std::pair<std::string, std::string>>* principle_aliases = nullptr;
+  /// Which built-in patterns can match in the story's prose (internal; nullptr: any may).
+  /// Kinds ask through kinds::may_match() and skip passes that cannot find anything.
+  const ProseHits* prose_hits = nullptr;
 };
 
 /// Values a kind fills into a rule's message template ({name} -> value).

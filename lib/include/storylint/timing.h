@@ -22,21 +22,20 @@ struct Total {
 /// Every total, slowest first.
 std::vector<Total> totals();
 
-/// Times a scope when timing is on; a branch and nothing else when it is off.
+/// Times a scope when timing is on; a branch and nothing else when it is off. A scope
+/// opened inside another is counted for itself only, not for the outer one too.
 class Scope {
  public:
-  explicit Scope(std::string_view what) : what_(what) {
-    if (enabled()) start_ = std::chrono::steady_clock::now();
-  }
-  ~Scope() {
-    if (start_ != std::chrono::steady_clock::time_point{}) add(what_, std::chrono::steady_clock::now() - start_);
-  }
+  explicit Scope(std::string_view what);
+  ~Scope();
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
 
  private:
   std::string_view what_;
   std::chrono::steady_clock::time_point start_{};
+  std::chrono::nanoseconds inner_{};  // time of the scopes opened inside this one
+  Scope* outer_ = nullptr;
 };
 
 }  // namespace storylint::timing

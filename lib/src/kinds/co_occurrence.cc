@@ -17,16 +17,16 @@ class CoOccurrence final : public Check {
  public:
   Pattern first, second;
 
-  void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
+  void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
     struct Hit {
       const ProseText* text = nullptr;
       std::size_t b = 0, e = 0;
     } a, z;
     for (const ProseText* text : texts_in_scope(story, rule)) {
-      for (auto pair : {std::pair{first.get(), &a}, std::pair{second.get(), &z}}) {
+      for (auto pair : {std::pair{&first, &a}, std::pair{&second, &z}}) {
         Hit* hit = pair.second;
-        if (hit->text) continue;
-        for_each_match(*pair.first, text->text(), [&](std::size_t b, std::size_t e) {
+        if (hit->text || !may_match(*pair.first, *text, ctx)) continue;
+        for_each_match(**pair.first, text->text(), [&](std::size_t b, std::size_t e) {
           *hit = {text, b, e};
           return false;
         });

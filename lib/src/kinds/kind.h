@@ -66,6 +66,12 @@ class Options {
   bool ignore_case_ = true;
 };
 
+/// False when `p` certainly has no match in `text` (the story's prose prefilter says so):
+/// a pass over `text` would find nothing. Null patterns "may match": callers test them.
+inline bool may_match(const Pattern& p, const ProseText& text, const LintContext& ctx) {
+  return !p || !ctx.prose_hits || ctx.prose_hits->may_match(p, text);
+}
+
 /// Calls `fn(begin, end)` for each non-empty match of `re` in `text`.
 template <typename Fn>
 void for_each_match(const RE2& re, std::string_view text, Fn&& fn) {

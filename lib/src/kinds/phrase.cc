@@ -22,13 +22,13 @@ class Phrase final : public Check {
   Pattern patterns, phrases, exceptions, unless;
   bool once = false;
 
-  void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
-    if (unless && RE2::PartialMatch(story.prose.text(), *unless)) return;
+  void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
+    if (unless && may_match(unless, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *unless)) return;
     for (const ProseText* text : texts_in_scope(story, rule)) {
       std::vector<std::pair<std::size_t, std::size_t>> hits;
-      for (const RE2* re : {patterns.get(), phrases.get()}) {
-        if (!re) continue;
-        for_each_match(*re, text->text(), [&](std::size_t b, std::size_t e) {
+      for (const Pattern* list : {&patterns, &phrases}) {
+        if (!*list || !may_match(*list, *text, ctx)) continue;
+        for_each_match(**list, text->text(), [&](std::size_t b, std::size_t e) {
           hits.emplace_back(b, e);
           return true;
         });
@@ -36,7 +36,7 @@ class Phrase final : public Check {
       if (hits.empty()) continue;
       std::sort(hits.begin(), hits.end());
       std::vector<std::pair<std::size_t, std::size_t>> excepted;
-      if (exceptions) {
+      if (exceptions && may_match(exceptions, *text, ctx)) {
         for_each_match(*exceptions, text->text(), [&](std::size_t b, std::size_t e) {
           excepted.emplace_back(b, e);
           return true;

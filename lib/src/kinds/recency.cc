@@ -35,7 +35,7 @@ class Recency final : public Check {
     if (undated) {
       if (story.meta.date) return;
       for (const ProseText* text : texts_in_scope(story, rule)) {
-        if (years && RE2::PartialMatch(text->text(), *years)) return;
+        if (years && may_match(years, *text, ctx) && RE2::PartialMatch(text->text(), *years)) return;
       }
       auto [b, e] = line_span(story, story.title_offset);
       out.report(b, e, {{"reference_date", format_date(ctx.reference_date)}});
@@ -51,6 +51,7 @@ class Recency final : public Check {
       if (!years) return;
       int best = 0;
       for (const ProseText* text : texts_in_scope(story, rule)) {
+        if (!may_match(years, *text, ctx)) continue;
         re2::StringPiece input(text->text());
         std::vector<re2::StringPiece> g(static_cast<std::size_t>(years->NumberOfCapturingGroups()) + 1);
         std::size_t pos = 0;

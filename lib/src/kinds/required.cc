@@ -41,11 +41,11 @@ class Required final : public Check {
     return found;
   }
 
-  void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
+  void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
     if (has_part && story.part(part).present && story.part(part).text.has_content()) return;
     std::vector<const ProseText*> texts = texts_in_scope(story, rule);
     if (when_matches && std::none_of(texts.begin(), texts.end(), [&](const ProseText* t) {
-          return RE2::PartialMatch(t->text(), *when_matches);
+          return may_match(when_matches, *t, ctx) && RE2::PartialMatch(t->text(), *when_matches);
         })) {
       return;
     }
@@ -62,7 +62,7 @@ class Required final : public Check {
       return;
     }
     for (const ProseText* text : texts) {
-      if (satisfied(text->text())) return;
+      if (may_match(patterns, *text, ctx) && satisfied(text->text())) return;
     }
     auto [b, e] = line_span(story, at_title ? story.title_offset : scope_anchor(story, rule.scope));
     out.report(b, e, {{"scope", scope_label(story, rule.scope)}});
