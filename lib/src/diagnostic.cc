@@ -47,6 +47,11 @@ std::uint64_t line_fingerprint(std::string_view line) {
 
 }  // namespace
 
+const std::string& SharedText::empty_string() {
+  static const std::string kEmpty;
+  return kEmpty;
+}
+
 void attach_source(Diagnostic& d, const SourceFile& file, SourceDetail detail) {
   if (!detail.snippet && !detail.fingerprint) return;
   std::string_view line = file.line_text(d.offset);

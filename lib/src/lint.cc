@@ -215,13 +215,15 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   // Each story's prose hits (computed on first use) stay alive for its bank summary.
   std::vector<ProseHits> hits;
   hits.reserve(parsed.stories.size());
+  const SharedText path(file.path);  // one copy for every finding in the file
   for (const Story& story : parsed.stories) {
     LintContext sctx = ctx;
     sctx.prose_hits = &hits.emplace_back(story.prose);
+    const SharedText title(story.title);
     for (const Rule& rule : settings.rules->rules) {
       if (!rule.check || !rule.applies_to(story)) continue;
       timing::Scope t(rule.id);
-      Reporter reporter(story, rule, &found, settings.detail);
+      Reporter reporter(story, rule, &found, settings.detail, path, title);
       rule.check->run(story, rule, sctx, reporter);
     }
   }

@@ -7,22 +7,29 @@
 namespace storylint {
 
 std::string Rule::render(const MessageVars& vars) const {
+  // Two walks over the template, the first only measuring: every finding keeps its
+  // message, so its allocation is exactly the message's size.
+  auto walk = [&](auto&& literal, auto&& value) {
+    std::size_t pos = 0;
+    while (pos < message.size()) {
+      std::size_t open = message.find('{', pos);
+      if (open == std::string::npos) break;
+      std::size_t close = message.find('}', open);
+      if (close == std::string::npos) break;
+      std::string_view name = std::string_view(message).substr(open + 1, close - open - 1);
+      auto it = std::find_if(vars.begin(), vars.end(), [&](const auto& v) { return v.first == name; });
+      literal(pos, open - pos);
+      if (it != vars.end()) value(it->second);
+      else literal(open, close - open + 1);
+      pos = close + 1;
+    }
+    literal(pos, message.size() - pos);
+  };
+  std::size_t size = 0;
+  walk([&](std::size_t, std::size_t n) { size += n; }, [&](const std::string& v) { size += v.size(); });
   std::string out;
-  out.reserve(message.size() + 32);
-  std::size_t pos = 0;
-  while (pos < message.size()) {
-    std::size_t open = message.find('{', pos);
-    if (open == std::string::npos) break;
-    std::size_t close = message.find('}', open);
-    if (close == std::string::npos) break;
-    std::string_view name = std::string_view(message).substr(open + 1, close - open - 1);
-    auto it = std::find_if(vars.begin(), vars.end(), [&](const auto& v) { return v.first == name; });
-    out.append(message, pos, open - pos);
-    if (it != vars.end()) out += it->second;
-    else out.append(message, open, close - open + 1);
-    pos = close + 1;
-  }
-  out.append(message, pos, std::string::npos);
+  out.reserve(size);
+  walk([&](std::size_t at, std::size_t n) { out.append(message, at, n); }, [&](const std::string& v) { out += v; });
   return out;
 }
 
@@ -69,10 +76,19 @@ bool Rule::applies_to(const Story& story) const {
   return true;
 }
 
+Reporter::Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out, SourceDetail detail,
+                   SharedText path, SharedText title)
+    : story_(story),
+      rule_(rule),
+      out_(out),
+      detail_(detail),
+      path_(path.empty() ? SharedText(story.file->path) : std::move(path)),
+      title_(title.empty() ? SharedText(story.title) : std::move(title)) {}
+
 void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& vars) {
   Diagnostic d;
   const SourceFile& f = *story_.file;
-  d.path = f.path;
+  d.path = path_;
   d.offset = begin;
   d.end_offset = std::max(begin, end);
   d.begin = f.position(begin);
@@ -80,7 +96,7 @@ void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& var
   d.severity = rule_.severity;
   d.rule = rule_.id;
   d.message = rule_.render(vars);
-  d.story = story_.title;
+  d.story = title_;
   d.story_index = story_.index;
   attach_source(d, f, detail_);
   out_->push_back(std::move(d));

@@ -68,8 +68,10 @@ class Rule;
 /// so a kind cannot forget them.
 class Reporter {
  public:
-  Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out, SourceDetail detail = {})
-      : story_(story), rule_(rule), out_(out), detail_(detail) {}
+  /// `path` and `title` (the file's path, the story's title) are shared by every finding;
+  /// made from the story when not given.
+  Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out, SourceDetail detail = {},
+           SharedText path = {}, SharedText title = {});
   /// Reports source byte range [begin, end) with the rule's message filled from `vars`.
   void report(std::size_t begin, std::size_t end, const MessageVars& vars);
 
@@ -78,6 +80,7 @@ class Reporter {
   const Rule& rule_;
   std::vector<Diagnostic>* out_;
   SourceDetail detail_;
+  SharedText path_, title_;
 };
 
 /// A compiled rule kind instance: the options of one rule, ready to run.

@@ -94,7 +94,7 @@ class SarifFormatter final : public Formatter {
     std::map<std::string, int> seen;  // the same fingerprint twice in a file gets :2, :3...
     for (const Diagnostic& d : r.diagnostics) {
       std::string fp = fmt::format("{:016x}", fingerprint(d));
-      int n = ++seen[d.path + '\0' + fp];
+      int n = ++seen[d.path.str() + '\0' + fp];
       Json result = {{"ruleId", d.rule}};
       auto it = index.find(d.rule);
       if (it != index.end()) result["ruleIndex"] = it->second;
