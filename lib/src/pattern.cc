@@ -89,8 +89,14 @@ const RE2& Pattern::operator*() const { return state_->get(); }
 
 namespace {
 
+RE2::Options filter_options() {
+  RE2::Options o = pattern_options(true);
+  o.set_max_mem(32 << 20);  // one DFA for ~30 alternations: more states than one pattern's
+  return o;
+}
+
 struct ProseFilter {
-  RE2::Set set{pattern_options(true), RE2::UNANCHORED};
+  RE2::Set set{filter_options(), RE2::UNANCHORED};
   std::vector<std::shared_ptr<Pattern::State>> members;  // kept alive: their slots index the set
 };
 
