@@ -106,3 +106,15 @@ TEST_CASE("missing-learning: at the title line, satisfied by a part or a sentenc
 TEST_CASE("per-story disable in metadata") {
   CHECK(lint_rule("missing-learning", "---\nstorylint: {disable: [missing-learning]}\n---\nNo lesson.\n").empty());
 }
+
+TEST_CASE("unexplained-acronym: whole ASCII word runs of capitals and digits, a plural s, up to six") {
+  auto d = lint_rule("unexplained-acronym",
+                     "# T\n\nThe TMSs fed CRR-based jobs; ABCDEFG, ABCDEFs, A_B, 2FA, Ss, ZZ, caf\xC3\xA9XQ and XQ\xC3\xA9 too.\n");
+  std::vector<std::string> got;
+  for (const auto& x : d) got.push_back(x.message.substr(0, x.message.find(' ')) + "@" + std::to_string(x.begin.column));
+  // TMS (plural), CRR (before a hyphen), ABCDEF (six, plural), ZZ, XQ after a non-ASCII
+  // letter (once: the second XQ is the same acronym); not seven capitals, an underscore,
+  // a digit first or a lone capital. (The same as the regex \b([A-Z][A-Z0-9]{1,5})s?\b.)
+  CHECK(got == std::vector<std::string>{"'TMS'@5", "'CRR'@14", "'ABCDEF'@39", "'ZZ'@62", "'XQ'@70"});
+  CHECK(d[0].end == Position{3, 8});
+}
