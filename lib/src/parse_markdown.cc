@@ -4,6 +4,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -338,16 +339,49 @@ std::vector<Item> to_items(const std::vector<Block>& blocks, const SourceFile& f
 
 bool is_section(const Item& it) { return it.type == Item::section_heading || it.type == Item::label; }
 
-void fill_story(Story& story, const std::vector<Item>& items, std::size_t first, std::size_t last) {
-  std::optional<Part> current;
+// Walks a story's items in order, knowing which part each text belongs to: calls
+// `opened(item)` for each part heading or label and `text(item, part)` for each text item
+// (`part`: the open part, or nullptr).
+template <typename Opened, typename Text>
+void walk_parts(const std::vector<Item>& items, std::size_t first, std::size_t last, Opened&& opened, Text&& text) {
+  const Part* current = nullptr;
   int current_level = 0;  // heading level that opened the part; 99 for labels
   for (std::size_t i = first; i < last; ++i) {
     const Item& it = items[i];
     switch (it.type) {
       case Item::section_heading:
-      case Item::label: {
-        current = it.part;
+      case Item::label:
+        current = &it.part;
         current_level = it.type == Item::label ? 99 : it.level;
+        opened(it);
+        break;
+      case Item::other_heading:
+        // A deeper heading inside a part is a sub-heading of it; anything else ends it.
+        if (it.level <= current_level) current = nullptr;
+        break;
+      case Item::text:
+        if (it.end > it.begin) text(it, current);
+        break;
+    }
+  }
+}
+
+void fill_story(Story& story, const std::vector<Item>& items, std::size_t first, std::size_t last) {
+  // First what the prose and each part will hold, so each is allocated once (growing
+  // them block by block was a hundred allocations a story); then the text.
+  std::array<std::pair<std::size_t, std::size_t>, kPartCount + 1> need{};  // (bytes, pieces); last: prose
+  walk_parts(items, first, last, [](const Item&) {}, [&](const Item& it, const Part* part) {
+    for (std::size_t k : {kPartCount, part ? static_cast<std::size_t>(*part) : kPartCount + 1}) {
+      if (k > kPartCount) continue;
+      need[k].first += it.end - it.begin + 2;                 // its text and a block break
+      need[k].second += it.block->text.piece_count() + 1;     // at most its pieces and the break
+    }
+  });
+  story.prose.reserve(need[kPartCount].first, need[kPartCount].second);
+  for (Part p : kAllParts) story.part(p).text.reserve(need[static_cast<std::size_t>(p)].first, need[static_cast<std::size_t>(p)].second);
+  walk_parts(
+      items, first, last,
+      [&](const Item& it) {
         Section& s = story.part(it.part);
         if (!s.present) {
           s.present = true;
@@ -355,24 +389,16 @@ void fill_story(Story& story, const std::vector<Item>& items, std::size_t first,
         } else {
           s.text.end_block();
         }
-        break;
-      }
-      case Item::other_heading:
-        // A deeper heading inside a part is a sub-heading of it; anything else ends it.
-        if (it.level <= current_level) current.reset();
-        break;
-      case Item::text:
-        if (it.end <= it.begin) break;
+      },
+      [&](const Item& it, const Part* part) {
         story.prose.append_range(it.block->text, it.begin, it.end);
         story.prose.end_block();
-        if (current) {
-          Section& s = story.part(*current);
+        if (part) {
+          Section& s = story.part(*part);
           s.text.append_range(it.block->text, it.begin, it.end);
           s.text.end_block();
         }
-        break;
-    }
-  }
+      });
 }
 
 bool is_fence_line(std::string_view text, std::size_t at, std::size_t* next, bool closing) {

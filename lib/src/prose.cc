@@ -47,6 +47,11 @@ void ProseText::append_range(const ProseText& other, std::size_t begin, std::siz
   }
 }
 
+void ProseText::reserve(std::size_t bytes, std::size_t pieces) {
+  text_.reserve(text_.size() + bytes);
+  pieces_.reserve(pieces_.size() + pieces);
+}
+
 void ProseText::end_block() {
   words_ready_ = false;
   if (text_.empty()) return;

@@ -44,6 +44,10 @@ class ProseText {
   /// Ends a block (paragraph, list item): the next text starts after a blank line, so
   /// sentences and phrases never run across blocks.
   void end_block();
+  /// Makes room for `bytes` more text and `pieces` more pieces (appending that much then
+  /// allocates nothing).
+  void reserve(std::size_t bytes, std::size_t pieces);
+  std::size_t piece_count() const { return pieces_.size(); }
 
   const std::string& text() const { return text_; }
   bool empty() const { return text_.empty(); }
