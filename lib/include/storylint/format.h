@@ -87,6 +87,8 @@ const std::vector<std::string_view>& formatter_names();
 /// Replaces control characters (C0 except tab, DEL, C1) with a visible \xHH escape, so
 /// story text cannot drive a terminal.
 std::string escape_controls(std::string_view text);
+/// escape_controls(text) appended to `out`, without a string in between.
+void append_escaped(std::string* out, std::string_view text);
 
 /// "3 errors, 2 warnings in 4 of 12 stories" (or "no problems in 12 stories").
 std::string summary_line(const LintResult& result);

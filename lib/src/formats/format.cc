@@ -84,27 +84,32 @@ bool use_color(ColorMode mode, bool tty, const char* (*env)(const char*)) {
   return tty;
 }
 
-std::string escape_controls(std::string_view t) {
-  // Nearly every path and message has nothing to escape: one scan, one copy.
+void append_escaped(std::string* out, std::string_view t) {
+  // Nearly every path and message has nothing to escape: one scan, one append.
   auto plain = [](unsigned char c) { return (c >= 0x20 && c != 0x7F && c != 0xC2) || c == '\t'; };
   if (std::all_of(t.begin(), t.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); })) {
-    return std::string(t);
+    out->append(t);
+    return;
   }
-  std::string out;
-  out.reserve(t.size());
+  out->reserve(out->size() + t.size());
   for (std::size_t i = 0; i < t.size(); ++i) {
     auto c = static_cast<unsigned char>(t[i]);
     if ((c < 0x20 && c != '\t') || c == 0x7F) {
-      fmt::format_to(std::back_inserter(out), "\\x{:02X}", c);
+      fmt::format_to(std::back_inserter(*out), "\\x{:02X}", c);
     } else if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(t[i + 1]) <= 0x9F) {
       // C1 controls (U+0080..U+009F), e.g. the 8-bit CSI.
-      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned char>(t[i + 1]));
+      fmt::format_to(std::back_inserter(*out), "\\u{:04X}", static_cast<unsigned char>(t[i + 1]));
       ++i;
     } else {
-      out += static_cast<char>(c);
+      *out += static_cast<char>(c);
     }
   }
+}
+
+std::string escape_controls(std::string_view t) {
+  std::string out;
+  append_escaped(&out, t);
   return out;
 }
 

@@ -55,13 +55,15 @@ class TextFormatter final : public Formatter {
       auto& st = stats[d.rule];
       ++st.first;
       st.second = d.severity;
-      std::string path = escape_controls(d.path), message = escape_controls(d.message);
-      if (!o.color) {
-        fmt::format_to(std::back_inserter(*out), "{}:{}:{}: {}: {} [{}]\n", path, d.begin.line, d.begin.column,
-                       severity_name(d.severity), message, d.rule);
+      if (!o.color) {  // the common case, written piece by piece: no string per finding
+        append_escaped(out, d.path);
+        fmt::format_to(std::back_inserter(*out), ":{}:{}: {}: ", d.begin.line, d.begin.column, severity_name(d.severity));
+        append_escaped(out, d.message);
+        fmt::format_to(std::back_inserter(*out), " [{}]\n", d.rule);
         flush_if_big(out, o);
         continue;
       }
+      std::string path = escape_controls(d.path), message = escape_controls(d.message);
       fmt::format_to(std::back_inserter(*out), "{}{}:{}:{}:{} {}{}:{} {} {}[{}]{}\n", kBold, path, d.begin.line,
                      d.begin.column, kReset, severity_color(d.severity), severity_name(d.severity), kReset, message,
                      kDim, d.rule, kReset);
