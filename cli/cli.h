@@ -73,8 +73,10 @@ bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank
 
 /// Checks --format and --color, printing the problem.
 bool check_output_options(const Options& o);
-/// Formats and writes `result` (stdout or --output) and returns the exit code; `used` are
-/// the configurations the files were linted with (the strictest fail_on wins).
+/// Formats and writes `result` (stdout or --output); `used` are the configurations the
+/// files were linted with (the strictest fail_on wins). Then ends the process with the
+/// exit code, destroying nothing (sanitizer builds return it instead): callers return
+/// what it returns.
 int finish_lint(const Options& o, LintResult& result, const std::vector<const Config*>& used, const RuleSet& builtin);
 
 }  // namespace storylint::cli
