@@ -71,24 +71,17 @@ void BM_ParseYaml(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseYaml);
 
-// The shared tokenizer, over a story's whole prose (length, part-balance, MinHash).
-void BM_SplitWords(benchmark::State& state) {
+// The shared tokenizer (words: length, part-balance, MinHash; sentences: length), over a
+// story's whole prose.
+void tokenize(benchmark::State& state, std::vector<TextSpan> (*split)(std::string_view)) {
   SourceFile f("s.md", story_text());
   ParsedFile parsed = parse_markdown(f);
   const std::string& prose = parsed.stories[0].prose.text();
-  for (auto _ : state) benchmark::DoNotOptimize(split_words(prose).size());
+  for (auto _ : state) benchmark::DoNotOptimize(split(prose).size());
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * prose.size()));
 }
-BENCHMARK(BM_SplitWords);
-
-void BM_SplitSentences(benchmark::State& state) {
-  SourceFile f("s.md", story_text());
-  ParsedFile parsed = parse_markdown(f);
-  const std::string& prose = parsed.stories[0].prose.text();
-  for (auto _ : state) benchmark::DoNotOptimize(split_sentences(prose).size());
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * prose.size()));
-}
-BENCHMARK(BM_SplitSentences);
+BENCHMARK_CAPTURE(tokenize, words, &split_words);
+BENCHMARK_CAPTURE(tokenize, sentences, &split_sentences);
 
 // One rule (named by the argument's kind) over the parsed story.
 void run_rule(benchmark::State& state, const char* id) {
