@@ -76,8 +76,9 @@ TEST_CASE("the prose prefilter changes no finding of any rule on examples and ru
   }
   REQUIRE(files.size() > 250);
   std::size_t runs = 0, findings = 0;
-  for (const auto& [name, text] : files) {
-    SourceFile f(name, text);
+  for (const auto& file : files) {
+    const std::string& name = file.first;  // not a structured binding: Clang 14 cannot capture one
+    SourceFile f(name, file.second);
     ParsedFile parsed = parse_story_file(f, {});
     for (const Story& story : parsed.stories) {
       ProseHits hits(story.prose);
