@@ -201,7 +201,7 @@ bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank
       }
       bank = it->second;
     }
-    plan->targets.push_back({std::move(in.path), &c->settings, bank});
+    plan->targets.push_back({std::move(in.path), &c->settings, bank, in.explicit_});
   }
   if (!load_errors.empty()) {
     print_load_errors(load_errors);

@@ -42,6 +42,7 @@ struct Options {
   std::vector<std::string> rule_paths;  // test RULE_PATH...
   std::string hook_action;          // hook install|uninstall|run
   std::string report_format = "text";  // report --format text|markdown|html
+  std::string parse_format = "text";   // parse --format text|json
   bool force = false;               // hook install --force
   bool bank = false;                // --bank: explicit files form a bank too
   bool no_bank = false;             // --no-bank: no bank rules at all

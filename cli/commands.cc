@@ -334,6 +334,7 @@ const std::vector<Command>& commands() {
          sub.add_option("-o,--output", o.output, "Write the report to this file (whole) instead of stdout");
        },
        &report_command},
+      parse_command_entry(),
       hook_command_entry(),
   };
   return table;

@@ -18,5 +18,7 @@ struct Command {
 const std::vector<Command>& commands();
 /// `storylint hook` (git_hook.cc).
 Command hook_command_entry();
+/// `storylint parse` (parse_command.cc).
+Command parse_command_entry();
 
 }  // namespace storylint::cli

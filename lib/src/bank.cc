@@ -115,20 +115,20 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   b.title_line_hash = probe.line_hash;
   static const PrincipleAliases kNone;
   std::vector<std::string> written;
-  for (const MetaField& p : story.meta.principles) written.push_back(p.value);
+  for (const MetaField& p : story.meta->principles) written.push_back(p.value);
   for (const ResolvedPrinciple& r : resolve_principles(written, ctx.principle_aliases ? *ctx.principle_aliases : kNone)) {
     if (!r.name.empty() && std::find(b.principles.begin(), b.principles.end(), r.name) == b.principles.end()) {
       b.principles.push_back(r.name);
     }
   }
-  if (story.meta.bucket) b.bucket = lower(story.meta.bucket->value);
-  if (story.meta.level) b.level = story.meta.level->value;
-  if (story.meta.outcome) b.outcome = lower(story.meta.outcome->value);
-  if (story.meta.with) b.with = lower(story.meta.with->value);
+  if (story.meta->bucket) b.bucket = lower(story.meta->bucket->value);
+  if (story.meta->level) b.level = story.meta->level->value;
+  if (story.meta->outcome) b.outcome = lower(story.meta->outcome->value);
+  if (story.meta->with) b.with = lower(story.meta->with->value);
   Date d;
-  if (story.meta.date && parse_story_date(story.meta.date->value, &d)) {
+  if (story.meta->date && parse_story_date(story.meta->date->value, &d)) {
     b.date = d;
-    b.date_written = story.meta.date->value;
+    b.date_written = story.meta->date->value;
   } else if (!ctx.prose_hits || ctx.prose_hits->may_match(kProseYear, story.prose)) {
     b.date = prose_date(story.prose.text());
     if (b.date) b.date_written = std::to_string(b.date->year);

@@ -1,5 +1,6 @@
 // .storylint.yaml: discovery, strict validation, effective rule sets.
 #include "storylint/config.h"
+#include "storylint/labels.h"
 
 #include <re2/re2.h>
 

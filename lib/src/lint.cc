@@ -136,10 +136,24 @@ void lint_one(const LintTarget& target, const LintOptions& options, LintResult* 
     return;
   }
   SourceFile file(path, std::move(text));
-  lint_source(file, *target.settings, r, options.summaries || target.bank >= 0, target.bank);
+  lint_source(file, *target.settings, r, options.summaries || target.bank >= 0, target.bank, target.named);
 }
 
 }  // namespace
+
+bool read_story_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err) {
+  bool too_large = false;
+  std::uintmax_t size = 0;
+  if (!read_file(path, max_size, out, err, &too_large, &size)) {
+    *err = fmt::format("cannot read: {}", *err);
+    return false;
+  }
+  if (too_large) {
+    *err = fmt::format("file is {} bytes, over the {}-byte limit (--max-file-size); not read", size, max_size);
+    return false;
+  }
+  return true;
+}
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors) {
   std::vector<InputFile> out;
@@ -177,11 +191,13 @@ std::vector<std::pair<std::string_view, Severity>> engine_rules() {
   return {{"empty-file", Severity::warning},
           {"file-too-large", Severity::error},
           {"invalid-suppression", Severity::warning},
+          {"no-story", Severity::info},
           {"parse-error", Severity::error},
           {"unused-suppression", Severity::info}};
 }
 
-void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize, int bank) {
+void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize, int bank,
+                 bool named) {
   ++result->files;
   result->paths.push_back(file.path);
   // An empty file holds no story: one clear finding instead of every rule's complaint.
@@ -209,6 +225,20 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
     d.message = e.message;
     attach_source(d, file, settings.detail);
     result->diagnostics.push_back(std::move(d));
+  }
+  if (parsed.not_a_story && parsed.errors.empty()) {
+    // A README, notes, a question list: nothing to lint. Said once when named.
+    if (named && format_for_path(file.path) == FileFormat::markdown) {
+      Diagnostic d;
+      d.path = file.path;
+      d.offset = d.end_offset = file.bom_size();
+      d.severity = Severity::info;
+      d.rule = "no-story";
+      d.message = "no story found: no STAR part labels, no story metadata and no first-person episode; nothing to check";
+      attach_source(d, file, settings.detail);
+      result->diagnostics.push_back(std::move(d));
+    }
+    return;
   }
   LintContext ctx{settings.reference_date, &settings.principle_aliases};
   std::vector<Diagnostic> found;
@@ -241,7 +271,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
       sctx.prose_hits = &hits[k];
       BankStory b = summarize_story(story, *settings.rules, sctx);
       b.bank = bank;
-      for (const MetaField& f : story.meta.disabled_rules) b.disabled.push_back(f.value);
+      for (const MetaField& f : story.meta->disabled_rules) b.disabled.push_back(f.value);
       result->summaries.push_back(std::move(b));
     }
   }
@@ -329,7 +359,10 @@ LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOption
 LintResult lint_paths(const std::vector<std::string>& paths, const Settings& settings, const LintOptions& options) {
   std::vector<InputError> errors;
   std::vector<LintTarget> targets;
-  for (InputFile& f : collect_inputs(paths, &errors)) targets.push_back({std::move(f.path), &settings});
+  for (InputFile& f : collect_inputs(paths, &errors)) {
+    bool named = f.explicit_;
+    targets.push_back({std::move(f.path), &settings, -1, named});
+  }
   LintResult r = lint_targets(targets, options);
   errors.insert(errors.end(), r.errors.begin(), r.errors.end());
   r.errors = std::move(errors);

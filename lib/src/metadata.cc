@@ -9,8 +9,8 @@ namespace storylint {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kKeys = {"title", "date",     "principles", "bucket", "level",
-                                                     "question", "tags", "outcome",    "with",   "storylint"};
+constexpr std::array<std::string_view, 11> kKeys = {"title", "date", "principles", "bucket", "level", "question",
+                                                     "tags",  "outcome", "with",  "summary", "storylint"};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -65,6 +65,11 @@ void read_list(const yaml::Node& key, const yaml::Node& value, std::string_view 
 
 }  // namespace
 
+const std::vector<std::string_view>& metadata_keys() {
+  static const std::vector<std::string_view> keys(kKeys.begin(), kKeys.end());
+  return keys;
+}
+
 bool is_metadata_key(std::string_view key) { return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end(); }
 
 void read_metadata_entry(const yaml::Node& key, const yaml::Node& value, std::string_view source, Metadata* meta) {
@@ -96,6 +101,7 @@ void read_metadata_entry(const yaml::Node& key, const yaml::Node& value, std::st
   else if (k == "question") slot = &meta->question;
   else if (k == "outcome") slot = &meta->outcome;
   else if (k == "with") slot = &meta->with;
+  else if (k == "summary") slot = &meta->summary;
   if (!slot) {
     meta->unknown_keys.push_back(MetaField{k, key.offset, key.offset});
     return;

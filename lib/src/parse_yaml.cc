@@ -1,7 +1,13 @@
-// YAML stories: a mapping, `stories:` list, or a top-level list of mappings.
+// YAML stories: a mapping, `stories:` list, a top-level list of mappings, or a mapping
+// of story names to mappings. Part keys take the same words as Markdown labels
+// (context, approach, outcome, lessons...), and a story may nest its parts one level
+// down (`star: {situation: ...}`).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "metadata.h"
+#include "storylint/labels.h"
 #include "storylint/parse.h"
 #include "yaml_tree.h"
 
@@ -9,48 +15,153 @@ namespace storylint {
 
 namespace {
 
+// Metadata keys that are also STAR words: metadata when the value is a short token
+// ("outcome: i-convinced-them"), a part when it is prose ("outcome: Pages fell 80%").
+bool prose_value(const yaml::Node& v) {
+  if (v.kind == yaml::Kind::sequence) return true;
+  return v.kind == yaml::Kind::scalar && v.value.find(' ') != std::string::npos;
+}
+
+// What a story key names: a part, an extra section, or neither (metadata, unknown).
+bool section_key(const yaml::Node& k, const yaml::Node& v, SectionLabel* out) {
+  if (k.kind != yaml::Kind::scalar) return false;
+  if (is_metadata_key(k.value) && !((k.value == "outcome" || k.value == "summary") && prose_value(v))) return false;
+  if (k.value == "summary") {
+    *out = {SectionKind::summary, Part::situation, Part::situation};
+    return true;
+  }
+  // The five names are parts whatever they hold (a wrong type is then reported).
+  Part exact;
+  if (parse_part_name(k.value, &exact)) {
+    *out = {SectionKind::part, exact, exact};
+    return true;
+  }
+  // Other words hold text: a string or a list of strings (CI files have `steps:` of maps).
+  bool text = v.kind == yaml::Kind::scalar || v.kind == yaml::Kind::null ||
+              (v.kind == yaml::Kind::sequence &&
+               std::all_of(v.items.begin(), v.items.end(), [](const yaml::Node* i) { return i->kind == yaml::Kind::scalar; }));
+  if (!text || !classify_section(k.value, false, nullptr, out)) return false;
+  // ... and, for part words ("steps", "background"), prose.
+  return out->kind != SectionKind::part || prose_value(v) ||
+         (v.kind == yaml::Kind::sequence &&
+          std::any_of(v.items.begin(), v.items.end(), [](const yaml::Node* i) { return i->value.find(' ') != std::string::npos; }));
+}
+
 bool has_part_key(const yaml::Node& n) {
   if (n.kind != yaml::Kind::map) return false;
   for (const auto& [k, v] : n.entries) {
-    Part p;
-    if (k->kind == yaml::Kind::scalar && parse_part_name(k->value, &p)) return true;
+    SectionLabel l;
+    if (section_key(*k, *v, &l) && l.kind == SectionKind::part) return true;
   }
   return false;
 }
 
-void read_part(const yaml::Node& key, const yaml::Node& value, std::string_view src, Story& s, Part part) {
-  Section& sec = s.part(part);
-  auto add = [&](const yaml::Node& scalar) {
+// A story map's nested part map (`star:`, `story:`, `answer:`), if it has one.
+const yaml::Node* nested_parts(const yaml::Node& n) {
+  if (n.kind != yaml::Kind::map) return nullptr;
+  for (const auto& [k, v] : n.entries) {
+    if (v->kind == yaml::Kind::map && has_part_key(*v)) return v;
+  }
+  return nullptr;
+}
+
+bool is_story_map(const yaml::Node& n) { return has_part_key(n) || nested_parts(n); }
+
+// The end of a node's text: the last non-space byte before `next` (where the next
+// sibling starts), comments and blank lines excluded.
+std::size_t end_before(std::string_view src, std::size_t from, std::size_t next) {
+  std::size_t end = std::min(next, src.size());
+  while (end > from) {
+    std::size_t line = end;
+    while (line > from && src[line - 1] != '\n') --line;
+    std::string_view l = src.substr(line, end - line);
+    std::size_t first = l.find_first_not_of(" \t\r\n-");
+    if (first == std::string_view::npos || l[first] == '#') {
+      end = line > from ? line - 1 : from;
+      continue;
+    }
+    while (end > line && (src[end - 1] == ' ' || src[end - 1] == '\t' || src[end - 1] == '\r' || src[end - 1] == '\n')) --end;
+    return end;
+  }
+  return from;
+}
+
+struct Builder {
+  const SourceFile& f;
+  std::string_view src;
+  ParsedFile& out;
+
+  void add_text(Story& s, ProseText& target, const yaml::Node& scalar, bool prose) {
     ProseText piece;
     yaml::append_scalar(piece, scalar, src);
     if (!piece.has_content()) return;
-    sec.text.append_range(piece, 0, piece.text().size());
-    sec.text.end_block();
-    s.prose.append_range(piece, 0, piece.text().size());
-    s.prose.end_block();
-  };
-  if (!sec.present) sec.label_offset = key.offset;
-  if (value.kind == yaml::Kind::scalar) {
-    add(value);
-  } else if (value.kind == yaml::Kind::sequence) {
-    for (const yaml::Node* item : value.items) {
-      if (item->kind == yaml::Kind::scalar) {
-        add(*item);
+    target.append_range(piece, 0, piece.text().size());
+    target.end_block();
+    if (prose) {
+      s.prose.append_range(piece, 0, piece.text().size());
+      s.prose.end_block();
+    }
+  }
+
+  void read_values(Story& s, ProseText& target, const yaml::Node& key, const yaml::Node& value, bool prose,
+                   Metadata& meta) {
+    if (value.kind == yaml::Kind::scalar) {
+      add_text(s, target, value, prose);
+    } else if (value.kind == yaml::Kind::sequence) {
+      for (const yaml::Node* item : value.items) {
+        if (item->kind == yaml::Kind::scalar) add_text(s, target, *item, prose);
+        else meta.problems.push_back({item->offset, fmt::format("'{}' items should be text, not {}", key.value, yaml::kind_name(item->kind))});
+      }
+    } else if (value.kind != yaml::Kind::null) {
+      meta.problems.push_back({value.offset, fmt::format("'{}' should be text or a list of texts, not {}", key.value,
+                                                         yaml::kind_name(value.kind))});
+    }
+  }
+
+  void read_map(Story& s, const yaml::Node& m, std::size_t end, Metadata& meta, bool nested) {
+    for (std::size_t i = 0; i < m.entries.size(); ++i) {
+      const auto& [k, v] = m.entries[i];
+      std::size_t next = i + 1 < m.entries.size() ? m.entries[i + 1].first->offset : end;
+      if (k->kind != yaml::Kind::scalar) {
+        meta.problems.push_back({k->offset, "story keys must be strings"});
+        continue;
+      }
+      if (!nested && v == nested_parts(m)) {
+        read_map(s, *v, next, meta, true);
+        continue;
+      }
+      SectionLabel label;
+      std::size_t line = f.line_start_of(k->offset);
+      std::size_t value_end = end_before(src, k->offset, next);
+      if (section_key(*k, *v, &label)) {
+        std::string written(src.substr(k->offset, std::min(k->value.size() + 1, src.size() - k->offset)));
+        if (label.kind != SectionKind::part) {
+          ExtraSection e{label.kind, line, k->offset + k->value.size(), value_end, written, {}};
+          read_values(s, e.text, *k, *v, false, meta);
+          s.extras.push_back(std::move(e));
+          continue;
+        }
+        Section& sec = s.part(label.part);
+        if (!sec.present) {
+          sec.present = true;
+          sec.label_offset = line;
+          sec.label_end = k->offset + k->value.size() + 1;
+          sec.label = std::move(written);
+        }
+        read_values(s, sec.text, *k, *v, true, meta);
+        sec.end_offset = std::max(sec.end_offset, value_end);
+        sec.placeholder = !sec.text.has_content() || is_placeholder(sec.text.text());
+        s.labeled = true;
       } else {
-        s.meta.problems.push_back({item->offset, fmt::format("'{}' items should be text, not {}", key.value,
-                                                             yaml::kind_name(item->kind))});
+        read_metadata_entry(*k, *v, src, &meta);
       }
     }
-  } else if (value.kind != yaml::Kind::null) {
-    s.meta.problems.push_back({value.offset, fmt::format("'{}' should be text or a list of texts, not {}",
-                                                         key.value, yaml::kind_name(value.kind))});
   }
-  sec.present = sec.text.has_content();
-}
+};
 
 }  // namespace
 
-ParsedFile parse_yaml_stories(const SourceFile& f) {
+ParsedFile parse_yaml_stories(const SourceFile& f, const ParseOptions&) {
   ParsedFile out;
   yaml::Document doc;
   yaml::Error err;
@@ -58,17 +169,34 @@ ParsedFile parse_yaml_stories(const SourceFile& f) {
     out.errors.push_back({err.offset, fmt::format("invalid YAML: {}", err.message)});
     return out;
   }
-  std::vector<const yaml::Node*> maps;
+  // (story map, end of its text, name from a parent key)
+  struct Found {
+    const yaml::Node* map;
+    std::size_t end;
+    const yaml::Node* name;
+  };
+  std::vector<Found> maps;
   const yaml::Node* root = doc.root;
-  if (root && root->kind == yaml::Kind::map && !has_part_key(*root)) {
+  std::size_t doc_end = f.text.size();
+  if (root && root->kind == yaml::Kind::map && !is_story_map(*root)) {
     const yaml::Node* list = root->get("stories");
-    if (list && list->kind == yaml::Kind::sequence) root = list;
+    if (list && list->kind == yaml::Kind::sequence) {
+      root = list;
+    } else {
+      // A mapping of story names to stories ("billing-migration: {situation: ...}").
+      for (std::size_t i = 0; i < root->entries.size(); ++i) {
+        const auto& [k, v] = root->entries[i];
+        std::size_t next = i + 1 < root->entries.size() ? root->entries[i + 1].first->offset : doc_end;
+        if (is_story_map(*v)) maps.push_back({v, next, k});
+      }
+    }
   }
-  if (root && root->kind == yaml::Kind::map && has_part_key(*root)) {
-    maps.push_back(root);
+  if (root && root->kind == yaml::Kind::map && is_story_map(*root)) {
+    maps.push_back({root, doc_end, nullptr});
   } else if (root && root->kind == yaml::Kind::sequence) {
-    for (const yaml::Node* item : root->items) {
-      if (has_part_key(*item)) maps.push_back(item);
+    for (std::size_t i = 0; i < root->items.size(); ++i) {
+      std::size_t next = i + 1 < root->items.size() ? root->items[i + 1]->offset : doc_end;
+      if (is_story_map(*root->items[i])) maps.push_back({root->items[i], next, nullptr});
     }
   }
   if (maps.empty()) {
@@ -76,32 +204,34 @@ ParsedFile parse_yaml_stories(const SourceFile& f) {
     return out;
   }
   std::string_view src = f.text;
-  for (const yaml::Node* m : maps) {
+  Builder b{f, src, out};
+  for (const Found& m : maps) {
     Story s;
+    s.owns_meta = true;
     s.file = &f;
     s.index = out.stories.size() + 1;
-    s.begin_offset = m->offset;
-    for (const auto& [k, v] : m->entries) {
-      if (k->kind != yaml::Kind::scalar) {
-        s.meta.problems.push_back({k->offset, "story keys must be strings"});
-        continue;
-      }
-      Part part;
-      if (parse_part_name(k->value, &part)) {
-        read_part(*k, *v, src, s, part);
-      } else {
-        read_metadata_entry(*k, *v, src, &s.meta);
-      }
-    }
-    if (s.meta.title) {
-      s.title = s.meta.title->value;
-      s.title_offset = s.meta.title->offset;
+    s.begin_offset = f.line_start_of(m.map->offset);
+    s.end_offset = end_before(src, m.map->offset, m.end);
+    auto meta = std::make_shared<Metadata>();
+    b.read_map(s, *m.map, m.end, *meta, false);
+    if (meta->title) {
+      s.title = meta->title->value;
+      s.title_offset = meta->title->offset;
+    } else if (m.name && m.name->kind == yaml::Kind::scalar) {
+      s.title = m.name->value;
+      s.title_offset = m.name->offset;
     } else {
       s.title = maps.size() > 1 ? fmt::format("{} #{}", std::string(base_name(f.path)), s.index) : std::string(base_name(f.path));
-      s.title_offset = m->offset;
+      s.title_offset = m.map->offset;
     }
+    if (meta->question) {
+      s.question = meta->question->value;
+      s.question_offset = meta->question->offset;
+    }
+    s.meta = std::move(meta);
     out.stories.push_back(std::move(s));
   }
+  if (out.stories.empty()) out.not_a_story = true;
   // Comments may carry storylint directives.
   std::size_t pos = 0;
   while (pos < src.size()) {
@@ -159,7 +289,7 @@ ParsedFile parse_story_file(const SourceFile& f, const ParseOptions& options) {
   }
   switch (format_for_path(f.path)) {
     case FileFormat::markdown: return parse_markdown(f, options);
-    case FileFormat::yaml: return parse_yaml_stories(f);
+    case FileFormat::yaml: return parse_yaml_stories(f, options);
     case FileFormat::other: break;
   }
   ParsedFile out;

@@ -43,6 +43,14 @@ std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rul
   for (Part p : scope) {
     if (story.part(p).present) out.push_back(&story.part(p).text);
   }
+  // Parts inferred from prose cues: a part no cue found is not missing, it is in the text
+  // no cue placed; an outcome often shares its sentence with the lesson ("it was back in
+  // 12 minutes and I learned..."), so a Result no cue found is read there too.
+  if (out.empty() && !story.labeled && rule.story_fallback && story.has_parts()) {
+    if (story.unplaced.has_content()) out.push_back(&story.unplaced);
+    bool wants_result = std::find(scope.begin(), scope.end(), Part::result) != scope.end();
+    if (wants_result && story.part(Part::learning).present) out.push_back(&story.part(Part::learning).text);
+  }
   return out;
 }
 
@@ -54,10 +62,10 @@ bool meta_matches(const Story& story, const std::string& key, const std::vector<
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  const std::optional<MetaField>* field = key == "bucket"    ? &story.meta.bucket
-                                          : key == "level"   ? &story.meta.level
-                                          : key == "outcome" ? &story.meta.outcome
-                                          : key == "with"    ? &story.meta.with
+  const std::optional<MetaField>* field = key == "bucket"    ? &story.meta->bucket
+                                          : key == "level"   ? &story.meta->level
+                                          : key == "outcome" ? &story.meta->outcome
+                                          : key == "with"    ? &story.meta->with
                                                              : nullptr;
   if (!field || !*field) return false;
   std::string v = lower((*field)->value);

@@ -33,6 +33,13 @@ std::string expand_words(const std::string& text) {
   return out;
 }
 
+// A case is a snippet: it is a story even when it is too short to read as one.
+ParseOptions case_parse_options() {
+  ParseOptions o;
+  o.assume_story = true;
+  return o;
+}
+
 }  // namespace
 
 std::string case_story(const Rule& rule, const RuleCase& c) {
@@ -59,7 +66,7 @@ std::vector<CaseResult> run_rule_cases(const Rule& rule) {
           std::string text = expand_words(cases[i].bank[k]);
           r.text += fmt::format("--- story {} ---\n{}\n", k + 1, text);
           SourceFile file(fmt::format("{}-{}.md", rule.id, k + 1), text);
-          ParsedFile parsed = parse_markdown(file);
+          ParsedFile parsed = parse_markdown(file, case_parse_options());
           ok &= parsed.errors.empty();
           for (const Story& s : parsed.stories) bank.push_back(summarize_story(s, only, ctx));
         }
@@ -70,7 +77,7 @@ std::vector<CaseResult> run_rule_cases(const Rule& rule) {
       }
       r.text = case_story(rule, cases[i]);
       SourceFile file(fmt::format("{}:{}[{}]", rule.id, fire ? "must_fire" : "must_not_fire", i), r.text);
-      ParsedFile parsed = parse_markdown(file);
+      ParsedFile parsed = parse_markdown(file, case_parse_options());
       for (const ParseError& e : parsed.errors) {
         Diagnostic d;
         d.rule = "parse-error";

@@ -23,9 +23,17 @@ SourceFile::SourceFile(std::string p, std::string t) : path(std::move(p)), text(
     chars += in_block;
   }
   if (n % kBlock == 0) block_chars_.push_back(chars);
-  for (const char* p = d; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(d + n - p))));) {
-    ++p;
-    line_starts_.push_back(static_cast<std::uint32_t>(p - d));
+  // A line ends at LF, CRLF or a lone CR (as md4c reads it). Files without a lone CR, the
+  // usual case, take the memchr path.
+  if (!std::memchr(d, '\r', n)) {
+    for (const char* p = d; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(d + n - p))));) {
+      ++p;
+      line_starts_.push_back(static_cast<std::uint32_t>(p - d));
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (d[i] == '\n' || (d[i] == '\r' && (i + 1 == n || d[i + 1] != '\n'))) line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
 }
 
@@ -34,6 +42,14 @@ std::size_t SourceFile::chars_before(std::size_t offset) const {
   std::size_t from = block * kBlock;
   return block_chars_[block] + count_chars(std::string_view(text).substr(from, offset - from));
 }
+
+std::uint32_t SourceFile::line_of(std::size_t offset) const {
+  offset = std::min(offset, text.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+std::size_t SourceFile::line_start_of(std::size_t offset) const { return line_starts_[line_of(offset) - 1]; }
 
 std::size_t SourceFile::line_start(std::size_t line0) const {
   if (line0 >= line_starts_.size()) return text.size();
@@ -57,7 +73,8 @@ std::string_view SourceFile::line_text(std::size_t offset) const {
   std::size_t start = line_starts_[line0];
   if (line0 == 0) start = std::max(start, bom_);
   // The line ends where the next begins (the index knows; no scan of a long line).
-  std::size_t end = line0 + 1 < line_starts_.size() ? line_starts_[line0 + 1] - 1 : text.size();
+  std::size_t end = line0 + 1 < line_starts_.size() ? line_starts_[line0 + 1] : text.size();
+  if (end > start && text[end - 1] == '\n') --end;
   if (end > start && text[end - 1] == '\r') --end;
   return std::string_view(text).substr(start, end - start);
 }

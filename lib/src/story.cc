@@ -1,5 +1,7 @@
 #include "storylint/story.h"
 
+#include "storylint/labels.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,25 +11,6 @@ namespace {
 
 constexpr std::array<std::string_view, kPartCount> kNames = {"situation", "task", "action", "result", "learning"};
 constexpr std::array<std::string_view, kPartCount> kTitles = {"Situation", "Task", "Action", "Result", "Learning"};
-
-struct Alias {
-  std::string_view label;
-  Part part;
-};
-
-constexpr Alias kAliases[] = {
-    {"situation", Part::situation}, {"context", Part::situation},  {"background", Part::situation},
-    {"task", Part::task},           {"role", Part::task},          {"my role", Part::task},
-    {"action", Part::action},       {"actions", Part::action},     {"what i did", Part::action},
-    {"result", Part::result},       {"results", Part::result},     {"outcome", Part::result},
-    {"impact", Part::result},       {"learning", Part::learning},  {"learnings", Part::learning},
-    {"lessons", Part::learning},    {"lessons learned", Part::learning}, {"lesson learned", Part::learning},
-    {"reflection", Part::learning}, {"takeaways", Part::learning}, {"takeaway", Part::learning},
-};
-
-constexpr Alias kLetters[] = {
-    {"s", Part::situation}, {"t", Part::task}, {"a", Part::action}, {"r", Part::result}, {"l", Part::learning},
-};
 
 }  // namespace
 
@@ -44,52 +27,26 @@ bool parse_part_name(std::string_view name, Part* out) {
   return false;
 }
 
-std::string normalize_label(std::string_view label) {
-  std::string norm;
-  norm.reserve(label.size());
-  bool space = false;
-  for (char c : label) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !norm.empty();
-      continue;
-    }
-    if (space) norm += ' ';
-    space = false;
-    norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.pop_back();
-  return norm;
-}
-
 bool part_from_label(std::string_view label, bool letters, Part* out, const std::vector<SectionAlias>* extra) {
-  std::string norm = normalize_label(label);
-  if (extra) {
-    for (const SectionAlias& a : *extra) {
-      if (a.label == norm) {
-        *out = a.part;
-        return true;
-      }
-    }
-  }
-  for (const Alias& a : kAliases) {
-    if (a.label == norm) {
-      *out = a.part;
-      return true;
-    }
-  }
-  if (letters) {
-    for (const Alias& a : kLetters) {
-      if (a.label == norm) {
-        *out = a.part;
-        return true;
-      }
-    }
-  }
-  return false;
+  SectionLabel l;
+  if (!classify_section(label, letters, extra, &l) || l.kind != SectionKind::part) return false;
+  *out = l.part;
+  return true;
 }
 
 bool Story::has_parts() const {
   return std::any_of(parts.begin(), parts.end(), [](const Section& s) { return s.present; });
+}
+
+}  // namespace storylint
+
+namespace storylint {
+
+const ExtraSection* Story::summary_section() const {
+  for (const ExtraSection& e : extras) {
+    if (e.kind == SectionKind::summary && e.text.has_content()) return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace storylint

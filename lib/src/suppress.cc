@@ -116,7 +116,7 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
   };
   std::vector<StoryDisable> story_disables;
   for (const Story& s : parsed.stories) {
-    for (const MetaField& f : s.meta.disabled_rules) {
+    for (const MetaField& f : s.meta->disabled_rules) {
       StoryDisable sd{s.index, {f.value, f.offset, false}};
       if (!is_known(f.value)) {
         std::string hint = closest_match(f.value, known);

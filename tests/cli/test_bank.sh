@@ -73,7 +73,7 @@ for i in $(seq 1 90); do
     x=$(( (x * 1103515245 + 12345) % 2147483648 ))
     body+="${words[$(( (x / 65536) % 26 ))]}$(( (x / 7) % 5 )) "
   done
-  printf -- '---\ntitle: Story %s\n---\n%s\n' "$i" "$body" >"big/s$i.md"
+  printf -- '---\ntitle: Story %s\nbucket: productivity\n---\n%s\n' "$i" "$body" >"big/s$i.md"
 done
 cp big/s17.md big/copy.md && sed -i 's/^title: Story 17$/title: A copy/' big/copy.md
 run big "${REF[@]}" --select duplicate-story

@@ -81,7 +81,7 @@ story s.md '# T
 ```
 <!-- storylint-disable-file missing-learning -->
 ```
-It grew 40%.
+It grew 40% after I fixed it.
 '
 run s.md "${REF[@]}"
 expect_contains "directive in code is inert" "[missing-learning]" "$OUT"

@@ -29,11 +29,12 @@ inline std::shared_ptr<const RuleSet> builtin_rule_set() {
 
 inline const RuleSet& builtin_rules() { return *builtin_rule_set(); }
 
-/// Every built-in rule at the rule-case date.
+/// Every built-in rule at the rule-case date, reading every text as a story.
 inline const Settings& builtin_settings() {
   static const Settings s = [] {
     Settings x = Settings::with_rules(builtin_rule_set());
     x.reference_date = kRuleCaseDate;
+    x.parse.assume_story = true;  // snippets are stories however short
     return x;
   }();
   return s;

@@ -6,6 +6,13 @@ using namespace storylint;
 
 namespace {
 
+// Snippets are stories however short they are.
+ParsedFile snippet(const SourceFile& f) {
+  ParseOptions o;
+  o.assume_story = true;
+  return parse_markdown(f, o);
+}
+
 std::string at(const SourceFile& f, const ProseText& p, std::string_view needle) {
   // The source text under the prose occurrence of `needle`: proves the map is exact.
   std::size_t i = p.text().find(needle);
@@ -27,14 +34,14 @@ TEST_CASE("front matter, headings and parts") {
   const Story& s = p.stories[0];
   CHECK(s.title == "Cut latency");
   CHECK(f.position(s.title_offset) == Position{2, 8});
-  REQUIRE(s.meta.date);
-  CHECK(s.meta.date->value == "2025-09");
-  CHECK(f.position(s.meta.date->offset) == Position{3, 7});
-  REQUIRE(s.meta.principles.size() == 2);
-  CHECK(s.meta.principles[1].value == "Ownership");
-  CHECK(f.position(s.meta.principles[1].offset) == Position{4, 25});
-  REQUIRE(s.meta.unknown_keys.size() == 1);
-  CHECK(s.meta.unknown_keys[0].value == "mystery");
+  REQUIRE(s.meta->date);
+  CHECK(s.meta->date->value == "2025-09");
+  CHECK(f.position(s.meta->date->offset) == Position{3, 7});
+  REQUIRE(s.meta->principles.size() == 2);
+  CHECK(s.meta->principles[1].value == "Ownership");
+  CHECK(f.position(s.meta->principles[1].offset) == Position{4, 25});
+  REQUIRE(s.meta->unknown_keys.size() == 1);
+  CHECK(s.meta->unknown_keys[0].value == "mystery");
   CHECK(s.part(Part::situation).present);
   CHECK(f.position(s.part(Part::situation).label_offset) == Position{12, 1});
   CHECK(s.part(Part::situation).text.text() == "Checkout was slow.\n\n");
@@ -52,14 +59,15 @@ TEST_CASE("front matter, headings and parts") {
 
 TEST_CASE("line prefixes and bold labels") {
   SourceFile f("s.md",
-               "S: It was slow.\nT: I owned it.\nA: I fixed it.\n\n**Result:** It got 2x faster.\n\n"
-               "**Learning**: Measure first.\n\nRole: a note that is a Task alias.\n");
+               "S: It was slow.\nRole: a note that is a Task alias.\nT: I owned it.\nA: I fixed it.\n\n"
+               "**Result:** It got 2x faster.\n\n**Learning**: Measure first.\n");
   ParsedFile p = parse_markdown(f);
   REQUIRE(p.stories.size() == 1);
   const Story& s = p.stories[0];
   CHECK(s.title == "s.md");
   CHECK(s.part(Part::situation).text.text() == "It was slow. \n\n");
   CHECK(f.position(s.part(Part::task).label_offset) == Position{2, 1});
+  CHECK(s.part(Part::task).label == "Role:");
   CHECK(s.part(Part::action).text.text() == "I fixed it.\n\n");
   CHECK(s.part(Part::result).text.text() == "It got 2x faster.\n\n");
   CHECK(at(f, s.part(Part::result).text, "2x") == "2x");
@@ -79,12 +87,15 @@ TEST_CASE("several stories in one file") {
   CHECK(p.stories[1].title == "Story B");
   CHECK(p.stories[1].index == 2);
   CHECK(p.stories[1].part(Part::situation).text.text() == "B1. \n\n");
-  // A non-part heading deeper than the story's closes the part but stays in the story.
-  CHECK(p.stories[1].prose.text().find("still B.") != std::string::npos);
+  // A Notes heading is kept apart from the told story.
+  CHECK(p.stories[1].prose.text().find("still B.") == std::string::npos);
+  REQUIRE(p.stories[1].extras.size() == 1);
+  CHECK(p.stories[1].extras[0].kind == SectionKind::notes);
+  CHECK(p.stories[1].extras[0].text.text() == "still B.\n\n");
   CHECK(p.stories[1].part(Part::result).text.text() == "B2.\n\n");
   // Front matter applies to every story in the file.
-  REQUIRE(p.stories[1].meta.date);
-  CHECK(p.stories[1].meta.date->value == "2025");
+  REQUIRE(p.stories[1].meta->date);
+  CHECK(p.stories[1].meta->date->value == "2025");
   // The preamble before the first story belongs to none.
   CHECK(p.stories[0].prose.text().find("Intro") == std::string::npos);
 }
@@ -93,7 +104,7 @@ TEST_CASE("code, HTML comments, images and link URLs are not prose") {
   SourceFile f("s.md",
                "# T\n\nI read `we we we` and <!-- we we --> this.\n\n```\nwe shipped\n```\n\n<!-- storylint-disable x -->\n\n"
                "See [the doc](https://we.example/we) and https://example.com/we and ![we we](a.png) &amp; &#8217;s.\n");
-  ParsedFile p = parse_markdown(f);
+  ParsedFile p = snippet(f);
   REQUIRE(p.stories.size() == 1);
   const std::string& t = p.stories[0].prose.text();
   CHECK(t.find("we") == std::string::npos);
@@ -118,9 +129,9 @@ TEST_CASE("offsets inside list items, quotes and tables are exact") {
 
 TEST_CASE("title falls back to the first heading, then the file name") {
   SourceFile f("dir/x.md", "# Only heading\n\nText.\n");
-  CHECK(parse_markdown(f).stories[0].title == "Only heading");
+  CHECK(snippet(f).stories[0].title == "Only heading");
   SourceFile g("dir/y.md", "Just text.\n");
-  CHECK(parse_markdown(g).stories[0].title == "y.md");
+  CHECK(snippet(g).stories[0].title == "y.md");
 }
 
 TEST_CASE("front matter errors have positions") {

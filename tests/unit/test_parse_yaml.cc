@@ -61,7 +61,7 @@ TEST_CASE("wrong types become metadata problems, syntax becomes a parse error") 
   SourceFile f("s.yml", "title: [a]\nprinciples: {a: b}\nresult: {x: 1}\naction: [[x]]\nstorylint: {disable: [x], y: 1}\n");
   ParsedFile p = parse_yaml_stories(f);
   REQUIRE(p.stories.size() == 1);
-  const auto& probs = p.stories[0].meta.problems;
+  const auto& probs = p.stories[0].meta->problems;
   REQUIRE(probs.size() == 5);
   CHECK(probs[0].message == "'title' should be a string, not a list");
   CHECK(probs[1].message == "'principles' should be a list of strings, not a mapping");
@@ -69,7 +69,7 @@ TEST_CASE("wrong types become metadata problems, syntax becomes a parse error") 
   CHECK(probs[3].message == "'action' items should be text, not a list");
   CHECK(probs[4].message == "unknown key 'y' under 'storylint' (known: disable)");
   CHECK(f.position(probs[4].offset) == Position{5, 27});
-  REQUIRE(p.stories[0].meta.disabled_rules.size() == 1);
+  REQUIRE(p.stories[0].meta->disabled_rules.size() == 1);
 
   SourceFile bad("s.yml", "result: x\n  bad: indent\n");
   p = parse_yaml_stories(bad);
@@ -92,5 +92,5 @@ TEST_CASE("an alias bomb is read without expanding it") {
   ParsedFile p = parse_yaml_stories(f);
   REQUIRE(p.stories.size() == 1);
   // principles is a list of lists: every item is a wrong type, and there are only 10.
-  CHECK(p.stories[0].meta.problems.size() == 10);
+  CHECK(p.stories[0].meta->problems.size() == 10);
 }

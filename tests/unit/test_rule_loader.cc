@@ -29,7 +29,9 @@ TEST_CASE("a good custom rule loads and runs") {
                        "options:\n  phrases: [synergy, move the needle]\n"}},
                      &rules, &errors));
   SourceFile f("s.md", "We found Synergy and moved the needle, then MOVE THE NEEDLE.\n");
-  ParsedFile p = parse_markdown(f);
+  ParseOptions snippet;
+  snippet.assume_story = true;
+  ParsedFile p = parse_markdown(f, snippet);
   std::vector<Diagnostic> out;
   Reporter r(p.stories[0], rules.rules[0], &out);
   rules.rules[0].check->run(p.stories[0], rules.rules[0], {kRuleCaseDate}, r);

@@ -104,9 +104,11 @@ struct InputFile {
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std::vector<InputError>* errors);
 
 /// Lints one file's bytes (also used for --stdin). Appends to `result`; with
-/// `summarize`, also each story's BankStory, tagged with `bank`.
+/// `summarize`, also each story's BankStory, tagged with `bank`. A file that holds no
+/// story is skipped silently, unless `named` (the user named it: a path argument,
+/// --stdin, a staged file): then it gets one `no-story` finding (info).
 void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize = false,
-                 int bank = -1);
+                 int bank = -1, bool named = true);
 
 /// A file and the settings it is linted with.
 struct LintTarget {
@@ -114,7 +116,13 @@ struct LintTarget {
   const Settings* settings = nullptr;
   /// The bank the file's stories belong to (-1: none).
   int bank = -1;
+  /// Named by the user (not found by walking a folder).
+  bool named = false;
 };
+
+/// Reads a story file whole (one open, one read); false with `err` when it cannot be
+/// read or is larger than `max_size` bytes.
+bool read_story_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err);
 
 /// Reads and lints every target in parallel; the result is sorted.
 LintResult lint_targets(const std::vector<LintTarget>& targets, const LintOptions& options);

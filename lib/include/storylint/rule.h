@@ -31,7 +31,9 @@
 //
 // Scope: when a rule names parts and the story has no parts at all, the rule reads the
 // whole story instead; when the story has parts but not the named ones, it reads nothing
-// (the missing part is missing-section's business) unless the kind says otherwise.
+// (the missing part is missing-section's business) unless the kind says otherwise. In a
+// story with no labels whose parts were inferred from cues, a named part that no cue
+// found is read as the text no cue placed (Story::unplaced).
 #pragma once
 
 #include <cstddef>

@@ -8,8 +8,8 @@
 //   Position p = f.position(f.text.find("40%"));   // {2, 13}: the BOM and CR shift nothing
 //
 // Lines and columns are 1-based; a column counts Unicode characters (UTF-8 lead bytes),
-// not bytes, so "é" is one column. A UTF-8 byte-order mark is skipped on line 1, and a CR
-// before LF belongs to the line ending. A SourceFile is immutable once built and can be
+// not bytes, so "é" is one column. A UTF-8 byte-order mark is skipped on line 1. A line ends at LF, CRLF or a
+// lone CR (old Mac files; md4c reads them the same way). A SourceFile is immutable once built and can be
 // read from many threads.
 #pragma once
 
@@ -42,6 +42,10 @@ class SourceFile {
   std::size_t bom_size() const { return bom_; }
   /// The position of a byte offset (clamped to the end of the text).
   Position position(std::size_t offset) const;
+  /// Byte offset where the line holding `offset` starts (no column is counted).
+  std::size_t line_start_of(std::size_t offset) const;
+  /// The 1-based line of `offset` (position(offset).line, without counting the column).
+  std::uint32_t line_of(std::size_t offset) const;
   /// Byte offset where 0-based line `line0` starts.
   std::size_t line_start(std::size_t line0) const;
   /// The text of the line holding `offset`, without its line ending.

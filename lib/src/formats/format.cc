@@ -57,6 +57,11 @@ std::vector<RuleInfo> report_rules(const RuleSet& rules) {
                  "A storylint-disable comment names no rule, an unknown rule, or is misspelled",
                  "Suppressions always name the rules they silence, so that nothing else is hidden by accident.", "",
                  "", "", ""});
+  out.push_back({"no-story", "engine", Severity::info, "A file named explicitly holds no story",
+                 "A README, notes or a question list holds no story: no STAR part label, no story metadata and no "
+                 "first-person episode. Found while walking a folder, such a file is skipped silently; named on the "
+                 "command line (or staged in a commit), it is said once so that nothing looks checked that was not.",
+                 "", "", "", ""});
   out.push_back({"unused-suppression", "engine", Severity::info, "A suppression silences nothing",
                  "A suppression left behind after the story was fixed hides the next real finding; remove it.", "", "",
                  "", ""});

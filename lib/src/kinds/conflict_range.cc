@@ -41,14 +41,14 @@ class ConflictRange final : public BankCheck {
   void collect(const Story& story, const Rule& rule, BankStory* out) const override {
     // Only conflict stories count, and the prose only stands in for missing metadata:
     // three scans of every story's prose were an eighth of the lint time.
-    if (!story.meta.bucket || !equals_folded(story.meta.bucket->value, "conflict")) return;
+    if (!story.meta->bucket || !equals_folded(story.meta->bucket->value, "conflict")) return;
     const std::string& t = story.prose.text();
     std::uint32_t bits = 0;
-    if (!story.meta.outcome) {
+    if (!story.meta->outcome) {
       if (i_convinced && RE2::PartialMatch(t, *i_convinced)) bits |= kI;
       if (they_convinced && RE2::PartialMatch(t, *they_convinced)) bits |= kThey;
     }
-    if (!story.meta.with && above && RE2::PartialMatch(t, *above)) bits |= kAbove;
+    if (!story.meta->with && above && RE2::PartialMatch(t, *above)) bits |= kAbove;
     if (bits) out->bits.emplace_back(rule.id, bits);
   }
 

@@ -1,6 +1,7 @@
 // Kind `metadata`: the story's metadata is well-formed.
 //
-// Reports, each at its own position: an unknown key (with "did you mean"), a value of the
+// Reports, each at its own position: a key that is a typo of a metadata key ("did you
+// mean"; other keys are the site generator's or the user's own), a value of the
 // wrong type, a date that is not YYYY / YYYY-MM / YYYY-MM-DD or starts after the
 // reference date, and a bucket, level, outcome or with outside its allowed values.
 // Options (the allowed values):
@@ -23,17 +24,19 @@ class Metadata final : public Check {
   std::vector<std::string> buckets, levels, outcomes, withs;
 
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
-    const storylint::Metadata& m = story.meta;
+    if (!story.owns_meta) return;  // front matter shared by a file's stories: checked once
+    const storylint::Metadata& m = *story.meta;
     auto report = [&](std::size_t offset, std::string problem) {
       out.report(offset, line_span(story, offset).second, {{"problem", std::move(problem)}});
     };
+    // Front matter is shared with site generators and note apps (draft, tags, company,
+    // layout...): an unknown key is reported only when it looks like a typo of one of
+    // storylint's, and never in TOML front matter, which a site generator owns.
     for (const MetaField& k : m.unknown_keys) {
-      std::vector<std::string_view> known = {"title", "date",    "principles", "bucket", "level",
-                                             "question", "tags", "outcome",    "with",   "storylint"};
-      std::string hint = closest_match(k.value, known);
-      report(k.offset, fmt::format("unknown metadata key '{}'{}", k.value,
-                                   hint.empty() ? " (known: title, date, principles, bucket, level, question, tags, outcome, with, storylint)"
-                                                : fmt::format(" (did you mean '{}'?)", hint)));
+      if (m.format == "toml") break;
+      std::string hint = closest_match(k.value, storylint::metadata_keys());
+      if (hint.empty()) continue;
+      report(k.offset, fmt::format("unknown metadata key '{}' (did you mean '{}'?)", k.value, hint));
     }
     for (const MetaProblem& p : m.problems) report(p.offset, p.message);
     if (m.date) {

@@ -1,6 +1,7 @@
 // Kind `principles`: every principle in the metadata is one of the 16 Leadership
 // Principles (case-insensitive; short forms such as "Backbone" and the configuration's
 // aliases accepted). One finding per unknown principle, at it, with the closest name.
+// Front matter that several stories of a file share is checked once, with the first.
 // Placeholders: {principle}, {suggestion} (" (did you mean 'Customer Obsession'?)" or "").
 #include <fmt/format.h>
 
@@ -14,15 +15,16 @@ namespace {
 class Principles final : public Check {
  public:
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
+    if (!story.owns_meta) return;  // front matter shared by a file's stories: checked once
     static const PrincipleAliases kNone;
     const PrincipleAliases& aliases = ctx.principle_aliases ? *ctx.principle_aliases : kNone;
     std::vector<std::string> written;
-    for (const MetaField& f : story.meta.principles) written.push_back(f.value);
+    for (const MetaField& f : story.meta->principles) written.push_back(f.value);
     for (const ResolvedPrinciple& r : resolve_principles(written, aliases)) {
-      const MetaField& f = story.meta.principles[r.first];
+      const MetaField& f = story.meta->principles[r.first];
       if (r.count == 2) {
         // "Are Right, A Lot" split by an unquoted comma in a YAML list.
-        const MetaField& g = story.meta.principles[r.first + 1];
+        const MetaField& g = story.meta->principles[r.first + 1];
         out.report(f.offset, line_span(story, f.offset).second,
                    {{"principle", f.value + "' + '" + g.value},
                     {"suggestion", fmt::format(": '{}' has a comma in its name; quote it in the list", r.name)}});

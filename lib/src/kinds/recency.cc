@@ -33,7 +33,7 @@ class Recency final : public Check {
     std::string written;
     std::size_t begin = 0, end = 0;
     if (undated) {
-      if (story.meta.date) return;
+      if (story.meta->date) return;
       for (const ProseText* text : texts_in_scope(story, rule)) {
         if (years && may_match(years, *text, ctx) && RE2::PartialMatch(text->text(), *years)) return;
       }
@@ -41,10 +41,10 @@ class Recency final : public Check {
       out.report(b, e, {{"reference_date", format_date(ctx.reference_date)}});
       return;
     }
-    if (story.meta.date) {
-      if (!parse_story_date(story.meta.date->value, &date)) return;
-      written = story.meta.date->value;
-      begin = story.meta.date->offset;
+    if (story.meta->date) {
+      if (!parse_story_date(story.meta->date->value, &date)) return;
+      written = story.meta->date->value;
+      begin = story.meta->date->offset;
       end = begin + written.size();
       if (story.file->text.compare(begin, written.size(), written) != 0) end = line_span(story, begin).second;
     } else {

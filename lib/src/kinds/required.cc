@@ -42,7 +42,7 @@ class Required final : public Check {
   }
 
   void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
-    if (has_part && story.part(part).present && story.part(part).text.has_content()) return;
+    if (has_part && story.part(part).filled()) return;
     std::vector<const ProseText*> texts = texts_in_scope(story, rule);
     if (when_matches && std::none_of(texts.begin(), texts.end(), [&](const ProseText* t) {
           return may_match(when_matches, *t, ctx) && RE2::PartialMatch(t->text(), *when_matches);

@@ -30,7 +30,7 @@ class Sections final : public Check {
   void run(const Story& story, const Rule&, const LintContext&, Reporter& out) const override {
     std::vector<std::string_view> missing;
     for (Part p : parts) {
-      if (!story.part(p).present || !story.part(p).text.has_content()) missing.push_back(part_title(p));
+      if (!story.part(p).filled()) missing.push_back(part_title(p));
     }
     if (missing.empty()) return;
     auto [b, e] = line_span(story, story.title_offset);

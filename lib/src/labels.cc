@@ -1,0 +1,401 @@
+// Section labels: normalizing their many spellings and looking them up.
+#include "storylint/labels.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <unordered_map>
+
+namespace storylint {
+
+namespace {
+
+struct Word {
+  std::string_view text;
+  SectionKind kind;
+  Part part;
+};
+
+constexpr SectionKind P = SectionKind::part;
+
+// Normalized forms (see normalize_label). Kept in one table so the README and
+// labels.h can list them.
+constexpr Word kWords[] = {
+    {"situation", P, Part::situation},        {"situations", P, Part::situation},
+    {"context", P, Part::situation},          {"background", P, Part::situation},
+    {"backstory", P, Part::situation},        {"problem", P, Part::situation},
+    {"problem statement", P, Part::situation}, {"challenge", P, Part::situation},
+    {"challenges", P, Part::situation},       {"setting", P, Part::situation},
+    {"scenario", P, Part::situation},         {"situación", P, Part::situation},
+    {"situacion", P, Part::situation},        {"situação", P, Part::situation},
+    {"task", P, Part::task},                  {"tasks", P, Part::task},
+    {"goal", P, Part::task},                  {"goals", P, Part::task},
+    {"role", P, Part::task},                  {"responsibility", P, Part::task},
+    {"responsibilities", P, Part::task},      {"objective", P, Part::task},
+    {"objectives", P, Part::task},            {"mission", P, Part::task},
+    {"assignment", P, Part::task},            {"ask", P, Part::task},
+    {"tarea", P, Part::task},                 {"tarefa", P, Part::task},
+    {"action", P, Part::action},              {"actions", P, Part::action},
+    {"approach", P, Part::action},            {"solution", P, Part::action},
+    {"solutions", P, Part::action},           {"steps", P, Part::action},
+    {"what i did", P, Part::action},          {"actions taken", P, Part::action},
+    {"action taken", P, Part::action},        {"actions i took", P, Part::action},
+    {"how i did it", P, Part::action},        {"what i did and why", P, Part::action},
+    {"execution", P, Part::action},           {"acción", P, Part::action},
+    {"accion", P, Part::action},              {"ação", P, Part::action},
+    {"result", P, Part::result},              {"results", P, Part::result},
+    {"outcome", P, Part::result},             {"outcomes", P, Part::result},
+    {"impact", P, Part::result},              {"resolution", P, Part::result},
+    {"end result", P, Part::result},          {"business impact", P, Part::result},
+    {"resultado", P, Part::result},           {"resultados", P, Part::result},
+    {"learning", P, Part::learning},          {"learnings", P, Part::learning},
+    {"lesson", P, Part::learning},            {"lessons", P, Part::learning},
+    {"lessons learned", P, Part::learning},   {"lessons learnt", P, Part::learning},
+    {"lesson learned", P, Part::learning},    {"lesson learnt", P, Part::learning},
+    {"reflection", P, Part::learning},        {"reflections", P, Part::learning},
+    {"takeaway", P, Part::learning},          {"takeaways", P, Part::learning},
+    {"key takeaway", P, Part::learning},      {"key takeaways", P, Part::learning},
+    {"key learning", P, Part::learning},      {"key learnings", P, Part::learning},
+    {"what i learned", P, Part::learning},    {"what i learnt", P, Part::learning},
+    {"what i would do differently", P, Part::learning},
+    {"what i'd do differently", P, Part::learning},
+    {"what i would do better", P, Part::learning},
+    {"growth", P, Part::learning},            {"aprendizaje", P, Part::learning},
+    {"aprendizado", P, Part::learning},
+    {"summary", SectionKind::summary, Part::situation},
+    {"tl dr", SectionKind::summary, Part::situation},
+    {"tldr", SectionKind::summary, Part::situation},
+    {"one liner", SectionKind::summary, Part::situation},
+    {"oneliner", SectionKind::summary, Part::situation},
+    {"nugget", SectionKind::summary, Part::situation},
+    {"headline", SectionKind::summary, Part::situation},
+    {"elevator pitch", SectionKind::summary, Part::situation},
+    {"bottom line", SectionKind::summary, Part::situation},
+    {"short version", SectionKind::summary, Part::situation},
+    {"in a nutshell", SectionKind::summary, Part::situation},
+    {"follow up", SectionKind::follow_up, Part::situation},
+    {"follow ups", SectionKind::follow_up, Part::situation},
+    {"followup", SectionKind::follow_up, Part::situation},
+    {"followups", SectionKind::follow_up, Part::situation},
+    {"follow up questions", SectionKind::follow_up, Part::situation},
+    {"followup questions", SectionKind::follow_up, Part::situation},
+    {"possible follow ups", SectionKind::follow_up, Part::situation},
+    {"possible follow up questions", SectionKind::follow_up, Part::situation},
+    {"likely follow ups", SectionKind::follow_up, Part::situation},
+    {"likely follow up questions", SectionKind::follow_up, Part::situation},
+    {"potential follow ups", SectionKind::follow_up, Part::situation},
+    {"potential follow up questions", SectionKind::follow_up, Part::situation},
+    {"anticipated questions", SectionKind::follow_up, Part::situation},
+    {"probing questions", SectionKind::follow_up, Part::situation},
+    {"deep dive questions", SectionKind::follow_up, Part::situation},
+    {"q & a", SectionKind::follow_up, Part::situation},
+    {"q a", SectionKind::follow_up, Part::situation},
+    {"references", SectionKind::references, Part::situation},
+    {"reference", SectionKind::references, Part::situation},
+    {"links", SectionKind::references, Part::situation},
+    {"sources", SectionKind::references, Part::situation},
+    {"resources", SectionKind::references, Part::situation},
+    {"further reading", SectionKind::references, Part::situation},
+    {"see also", SectionKind::references, Part::situation},
+    {"related links", SectionKind::references, Part::situation},
+    {"notes", SectionKind::notes, Part::situation},
+    {"note", SectionKind::notes, Part::situation},
+    {"extra info", SectionKind::notes, Part::situation},
+    {"extra information", SectionKind::notes, Part::situation},
+    {"additional info", SectionKind::notes, Part::situation},
+    {"additional information", SectionKind::notes, Part::situation},
+    {"additional notes", SectionKind::notes, Part::situation},
+    {"extra notes", SectionKind::notes, Part::situation},
+    {"notes to self", SectionKind::notes, Part::situation},
+    {"note to self", SectionKind::notes, Part::situation},
+    {"misc", SectionKind::notes, Part::situation},
+    {"miscellaneous", SectionKind::notes, Part::situation},
+    {"prep notes", SectionKind::notes, Part::situation},
+};
+
+constexpr std::array<std::pair<char, Part>, 5> kLetters = {
+    {{'s', Part::situation}, {'t', Part::task}, {'a', Part::action}, {'r', Part::result}, {'l', Part::learning}}};
+
+std::vector<std::string_view> split_tokens(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t sp = s.find(' ', pos);
+    if (sp == std::string_view::npos) sp = s.size();
+    if (sp > pos) out.push_back(s.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& t, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += t[i];
+  }
+  return out;
+}
+
+bool all_digits(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// One normalized label (no joiners) -> a section.
+bool lookup(std::string_view norm, bool letters, const std::vector<SectionAlias>* extra, SectionLabel* out) {
+  if (norm.empty()) return false;
+  if (extra) {
+    for (const SectionAlias& a : *extra) {
+      if (a.label == norm) {
+        *out = {SectionKind::part, a.part, a.part};
+        return true;
+      }
+    }
+  }
+  // Every line start of every paragraph asks: one hash lookup, not a table scan.
+  static const std::unordered_map<std::string_view, const Word*> kIndex = [] {
+    std::unordered_map<std::string_view, const Word*> m;
+    for (const Word& w : kWords) m.emplace(w.text, &w);
+    return m;
+  }();
+  if (auto it = kIndex.find(norm); it != kIndex.end()) {
+    *out = {it->second->kind, it->second->part, it->second->part};
+    return true;
+  }
+  if (norm.size() == 1) {
+    for (auto [c, p] : kLetters) {
+      if (c == norm[0] && letters) {
+        *out = {SectionKind::part, p, p};
+        return true;
+      }
+    }
+    return false;
+  }
+  // "S Situation" (from "S - Situation", "(S) Situation"): the letter must agree.
+  if (norm.size() > 2 && norm[1] == ' ') {
+    SectionLabel rest;
+    if (lookup(norm.substr(2), false, extra, &rest) && rest.kind == SectionKind::part) {
+      for (auto [c, p] : kLetters) {
+        if (c == norm[0] && p == rest.part) {
+          *out = rest;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view section_kind_name(SectionKind k) {
+  switch (k) {
+    case SectionKind::part: return "part";
+    case SectionKind::summary: return "summary";
+    case SectionKind::follow_up: return "follow-up";
+    case SectionKind::references: return "references";
+    case SectionKind::notes: return "notes";
+  }
+  return "part";
+}
+
+std::string normalize_label(std::string_view label) {
+  // Characters to words: ASCII letters and digits (lower-cased), Latin letters with
+  // accents, apostrophes inside words; '&', '+' and '/' become the joiner "&"; anything
+  // else (markup, emoji, punctuation, dashes, the full-width colon) separates words.
+  // Parenthesized text is dropped unless nothing else is left.
+  auto pass = [&](bool keep_parens) {
+    std::string out;
+    int depth = 0;
+    auto space = [&] {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    };
+    for (std::size_t i = 0; i < label.size();) {
+      unsigned char c = static_cast<unsigned char>(label[i]);
+      std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+      if (i + len > label.size()) len = 1;
+      if (c == '(' || c == '[') {
+        ++depth;
+        space();
+        ++i;
+        continue;
+      }
+      if ((c == ')' || c == ']') && depth > 0) {
+        --depth;
+        space();
+        ++i;
+        continue;
+      }
+      bool inside = depth > 0 && !keep_parens;
+      if (c < 0x80) {
+        if (!inside) {
+          if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+          else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+          else if (c == '\'' && !out.empty() && out.back() != ' ') out += '\'';
+          else if (c == '&' || c == '+' || c == '/') {
+            space();
+            out += "& ";
+          } else space();
+        }
+        ++i;
+        continue;
+      }
+      if (!inside) {
+        if (len == 3 && c == 0xE2 && static_cast<unsigned char>(label[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(label[i + 2]) == 0x99) {
+          if (!out.empty() && out.back() != ' ') out += '\'';  // ’
+        } else if (len == 2 && c >= 0xC3 && c <= 0xC9) {
+          // Latin-1 Supplement and Latin Extended-A/B letters (é, ñ, ç, ã...).
+          unsigned char d = static_cast<unsigned char>(label[i + 1]);
+          if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+          if (c == 0xC3 && (d == 0x97 || d == 0xB7)) space();  // × ÷
+          else {
+            out += static_cast<char>(c);
+            out += static_cast<char>(d);
+          }
+        } else {
+          space();  // emoji, symbols, dashes, full-width punctuation, other scripts
+        }
+      }
+      i += len;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\'')) out.pop_back();
+    return out;
+  };
+  std::string norm = pass(false);
+  if (norm.empty()) norm = pass(true);
+  std::vector<std::string_view> t = split_tokens(norm);
+  std::size_t from = 0, to = t.size();
+  // Numbering ("1.", "2)") and a leading article; a trailing "&" left by "S/".
+  while (from < to && (all_digits(t[from]) || t[from] == "&")) ++from;
+  while (to > from && t[to - 1] == "&") --to;
+  if (to - from >= 2 && (t[from] == "the" || t[from] == "my" || t[from] == "our" || t[from] == "your")) ++from;
+  return join(t, from, to);
+}
+
+bool classify_section(std::string_view text, bool letters, const std::vector<SectionAlias>* extra, SectionLabel* out) {
+  if (text.size() > 120) return false;  // labels are a few words, however decorated
+  std::string norm = normalize_label(text);
+  if (norm.empty() || norm.size() > 60) return false;
+  if (lookup(norm, letters, extra, out)) return true;
+  // Joined labels: "situation & task", "results and impact", "s & t".
+  std::vector<std::string_view> t = split_tokens(norm);
+  std::vector<std::string> pieces(1);
+  for (std::string_view w : t) {
+    if (w == "&" || w == "and") {
+      pieces.emplace_back();
+      continue;
+    }
+    if (!pieces.back().empty()) pieces.back() += ' ';
+    pieces.back() += w;
+  }
+  if (pieces.size() < 2 || pieces.size() > 3) return false;
+  SectionLabel first, next;
+  // Letters join only with letters ("S/T"), never with words ("A and B" is prose).
+  bool single = std::all_of(pieces.begin(), pieces.end(), [](const std::string& p) { return p.size() == 1; });
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    SectionLabel l;
+    if (!lookup(pieces[i], single, extra, &l)) return false;
+    if (i == 0) first = l;
+    else if (l.kind != first.kind) return false;
+    else next = l;
+  }
+  *out = first;
+  out->also = next.part;
+  return true;
+}
+
+namespace {
+
+bool starts_with_words(std::string_view norm, std::string_view prefix) {
+  return norm.size() >= prefix.size() && norm.substr(0, prefix.size()) == prefix &&
+         (norm.size() == prefix.size() || norm[prefix.size()] == ' ');
+}
+
+}  // namespace
+
+bool is_question(std::string_view text) {
+  std::string_view t = text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '*' || t.back() == '_' || t.back() == '"' || t.back() == '\r' ||
+                        t.back() == '\n' || t.back() == ')')) {
+    t.remove_suffix(1);
+  }
+  if (t.ends_with("?") || t.ends_with("\xEF\xBC\x9F")) return true;
+  // Every question form below starts with one of these words: most lines stop here.
+  std::size_t a = 0;
+  while (a < text.size() && !std::isalpha(static_cast<unsigned char>(text[a]))) ++a;
+  std::size_t z = a;
+  while (z < text.size() && std::isalpha(static_cast<unsigned char>(text[z])) && z - a < 12) ++z;
+  std::string first(text.substr(a, z - a));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kFirst[] = {"tell", "give", "describe", "have", "share", "talk", "walk", "what",
+                                                "when", "example", "a", "question", "interview", "lp", "q"};
+  if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst)) return false;
+  std::string norm = normalize_label(text.substr(0, std::min<std::size_t>(text.size(), 120)));
+  static constexpr std::string_view kStarts[] = {
+      "tell me about", "tell me a time", "tell me of a time", "tell me when", "give me an example", "give an example",
+      "give me a time", "give me a situation", "describe a time", "describe a situation", "describe when",
+      "describe an instance", "have you ever", "share a time", "share an example", "talk about a time",
+      "walk me through", "what is a time", "what was a time", "when was a time", "example of a time", "a time when",
+      "a time you", "question", "interview question", "lp question"};
+  for (std::string_view s : kStarts) {
+    if (starts_with_words(norm, s)) return true;
+  }
+  // "Q:", "Q3.", "Q 3 -" at the start.
+  std::string_view raw = text;
+  while (!raw.empty() && (raw.front() == ' ' || raw.front() == '*' || raw.front() == '_' || raw.front() == '#')) {
+    raw.remove_prefix(1);
+  }
+  if (!raw.empty() && (raw[0] == 'Q' || raw[0] == 'q')) {
+    std::size_t i = 1;
+    while (i < raw.size() && (raw[i] >= '0' && raw[i] <= '9')) ++i;
+    while (i < raw.size() && raw[i] == ' ') ++i;
+    if (i < raw.size() && (raw[i] == ':' || raw[i] == '.' || raw[i] == ')' || raw[i] == '-')) return i > 1 || raw[i] != '.';
+  }
+  return false;
+}
+
+bool is_story_nickname(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && !((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))) ++i;
+  std::size_t w = i;
+  while (i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))) ++i;
+  std::string word = normalize_label(text.substr(w, i - w));
+  static constexpr std::string_view kWords[] = {"story", "case", "example", "scenario", "project", "episode",
+                                                "anecdote", "situation"};
+  if (std::find(std::begin(kWords), std::end(kWords), word) == std::end(kWords)) return false;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (word == "situation") return c >= '0' && c <= '9';  // "Situation 2": a second story
+  return (c >= '0' && c <= '9') || c == '#' || c == ':' || c == '-' || c == '.' || c == 0xE2 /* – — */;
+}
+
+bool is_placeholder(std::string_view text) {
+  // Placeholders are short; every part and paragraph is asked, so answer long text at once.
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return true;
+  std::size_t last = text.find_last_not_of(" \t\r\n");
+  if (last - first > 80) return false;
+  text = text.substr(first, last - first + 1);
+  bool alnum = std::any_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!alnum) return true;
+  // Every mark below starts with one of these letters.
+  std::size_t a = 0;
+  while (a < text.size() && !std::isalnum(static_cast<unsigned char>(text[a]))) ++a;
+  if (a < text.size() && !std::strchr("twfpcxnTWFPCXN", text[a])) return false;
+  std::string norm = normalize_label(text);
+  std::vector<std::string_view> t = split_tokens(norm);
+  if (t.empty()) return true;
+  static constexpr std::string_view kMarks[] = {"todo", "tbd", "tba", "wip", "to do", "fill in", "placeholder",
+                                                "coming soon", "xxx", "n a", "na"};
+  for (std::string_view m : kMarks) {
+    if (starts_with_words(norm, m) && t.size() <= 8) return true;
+  }
+  return false;
+}
+
+}  // namespace storylint

@@ -1,0 +1,492 @@
+// Blocks to items (see markdown_items.h): labels at line starts, pseudo-headings, tables.
+#include "markdown_items.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <unordered_set>
+
+namespace storylint::md {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// A title as people read it: no surrounding emoji, symbols or spaces.
+std::string clean_title(std::string_view s) {
+  s = trim(s);
+  auto symbol_at_front = [](std::string_view t) {
+    unsigned char c = static_cast<unsigned char>(t.front());
+    return c >= 0xE2 || (c < 0x80 && !is_alnum(static_cast<char>(c)) && c != '"' && c != '\'' && c != '(' && c != '[' &&
+                         c != '$' && c != '#');
+  };
+  while (!s.empty() && symbol_at_front(s)) {
+    unsigned char c = static_cast<unsigned char>(s.front());
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    s.remove_prefix(std::min(len, s.size()));
+    s = trim(s);
+  }
+  while (!s.empty()) {
+    unsigned char c = static_cast<unsigned char>(s.back());
+    if (c < 0x80) {
+      if (is_space(static_cast<char>(c)) || c == '*' || c == '_' || c == ':' || c == '-' || c == '#') {
+        s.remove_suffix(1);
+        continue;
+      }
+      break;
+    }
+    // A trailing multi-byte symbol (emoji): drop it whole.
+    std::size_t k = s.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    if (static_cast<unsigned char>(s[k]) >= 0xE2) {
+      s.remove_suffix(s.size() - k);
+      continue;
+    }
+    break;
+  }
+  return std::string(s);
+}
+
+struct LabelHit {
+  SectionLabel section;
+  std::size_t begin = 0, end = 0;  // prose range of the label and its separator
+  std::size_t content = 0;         // where the section's text begins
+  bool standalone = false;
+};
+
+// The separator after a label: ':', '：', or a dash with a space on one side ("S - ",
+// "S- ", "Situation -"); returns the offset after it, or npos.
+std::size_t separator_at(std::string_view t, std::size_t j, std::size_t line_end, bool single_letter) {
+  while (j < line_end && t[j] == ' ') ++j;
+  if (j >= line_end) return std::string_view::npos;
+  if (t[j] == ':') return j + 1;
+  if (t.substr(j, 3) == "\xEF\xBC\x9A") return j + 3;  // full-width colon
+  std::size_t dash = t[j] == '-' ? 1 : (t.substr(j, 3) == "\xE2\x80\x93" || t.substr(j, 3) == "\xE2\x80\x94") ? 3 : 0;
+  if (!dash) return std::string_view::npos;
+  std::size_t after = j + dash;
+  bool space_before = j > 0 && t[j - 1] == ' ';
+  bool space_after = after >= line_end || t[after] == ' ';
+  // "S-Our team" is a label; "A-team" and "Task-based" are words.
+  if (space_before || space_after || (single_letter && (after >= line_end || !std::islower(static_cast<unsigned char>(t[after])))))
+    return after;
+  return std::string_view::npos;
+}
+
+bool label_at(const Block& b, std::size_t at, std::size_t line_end, const std::vector<SectionAlias>& aliases,
+              LabelHit* hit) {
+  const std::string& t = b.text.text();
+  std::size_t i = at;
+  while (i < line_end && t[i] == ' ') ++i;
+  if (i >= line_end) return false;
+  auto finish = [&](std::size_t after) {
+    std::size_t c = after;
+    while (c < line_end && (t[c] == ' ' || t[c] == ':')) ++c;
+    hit->end = after;
+    hit->content = c;
+    hit->standalone = c >= line_end || trim(std::string_view(t).substr(c, line_end - c)).empty();
+    if (hit->standalone) hit->content = line_end;
+    return true;
+  };
+  // A bold span at the start (after an emoji at most).
+  std::size_t j = i;
+  while (j < line_end && j < i + 8 && !is_alnum(t[j]) && t[j] != ' ') ++j;
+  for (std::size_t start : {i, j}) {
+    auto it = std::lower_bound(b.strong.begin(), b.strong.end(), std::pair<std::size_t, std::size_t>{start, 0});
+    if (it == b.strong.end() || it->first != start || it->second > line_end) continue;
+    auto [sb, se] = *it;
+    std::string_view inside = std::string_view(t).substr(sb, se - sb);
+    std::string_view bare = trim(inside);
+    while (!bare.empty() && (bare.back() == ':' || bare.back() == '-')) bare = trim(bare.substr(0, bare.size() - 1));
+    SectionLabel s;
+    if (!classify_section(bare, true, &aliases, &s)) break;
+    hit->section = s;
+    hit->begin = i;
+    bool inner_sep = trim(inside).ends_with(":") || trim(inside).ends_with("-") || trim(inside).ends_with("\xEF\xBC\x9A");
+    if (inner_sep) return finish(se);
+    std::size_t after = separator_at(t, se, line_end, bare.size() == 1);
+    if (after != std::string_view::npos) return finish(after);
+    std::size_t k = se;
+    while (k < line_end && t[k] == ' ') ++k;
+    if (k >= line_end) return finish(se);  // alone on its line: the text follows
+    // "**Situation** The company..." (a capital after the bold word) is a label too.
+    if (k > se && is_upper(t[k])) return finish(se);
+    return false;
+  }
+  // A plain prefix: "S:", "Situation -", "SITUATION :", "🎯 Task:".
+  for (std::size_t k = i; k < line_end && k < i + 48; ++k) {
+    char c = t[k];
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == '(' || c == '"') break;
+    bool colon = c == ':' || std::string_view(t).substr(k, 3) == "\xEF\xBC\x9A";
+    bool dash = c == '-' || std::string_view(t).substr(k, 3) == "\xE2\x80\x93" || std::string_view(t).substr(k, 3) == "\xE2\x80\x94";
+    if (!colon && !dash) continue;
+    std::string_view word = trim(std::string_view(t).substr(i, k - i));
+    if (word.empty()) break;
+    std::size_t after = separator_at(t, k, line_end, word.size() == 1);
+    if (after == std::string_view::npos) {
+      if (colon) break;
+      continue;  // a hyphen inside a word ("follow-up")
+    }
+    SectionLabel s;
+    if (!classify_section(word, true, &aliases, &s)) {
+      if (colon) break;
+      continue;
+    }
+    hit->section = s;
+    hit->begin = i;
+    return finish(after);
+  }
+  // A label alone on its line, with no separator ("Situation", a bare "S").
+  std::string_view line = trim(std::string_view(t).substr(i, line_end - i));
+  // A bare letter must be a capital: "a" alone is a word.
+  if (line.size() == 1 && !is_upper(line[0])) return false;
+  if (line.size() <= 40) {
+    SectionLabel s;
+    if (classify_section(line, true, &aliases, &s)) {
+      hit->section = s;
+      hit->begin = i;
+      return finish(line_end);
+    }
+  }
+  return false;
+}
+
+// A question marker at the start of a line: "Q:", "Q1.", "Question:".
+bool starts_with_q(std::string_view line) {
+  line = trim(line);
+  if (line.size() >= 2 && (line[0] == 'Q' || line[0] == 'q')) {
+    std::size_t i = 1;
+    while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+    while (i < line.size() && line[i] == ' ') ++i;
+    return i < line.size() && (line[i] == ':' || line[i] == '.' || line[i] == ')');
+  }
+  std::string norm = normalize_label(line.substr(0, 12));
+  return norm.starts_with("question");
+}
+
+bool all_bold(const Block& b) {
+  const std::string& t = b.text.text();
+  std::size_t covered = 0;
+  for (auto [s, e] : b.strong) {
+    if (s > covered && !trim(std::string_view(t).substr(covered, s - covered)).empty()) return false;
+    covered = std::max(covered, e);
+  }
+  return !b.strong.empty() && trim(std::string_view(t).substr(std::min(covered, t.size()))).empty();
+}
+
+std::size_t line_end_of(const Block& b, std::size_t k) {
+  return k + 1 < b.line_starts.size() ? b.line_starts[k + 1] : b.text.text().size();
+}
+
+class Builder {
+ public:
+  Builder(const SourceFile& f, const std::vector<Block>& blocks, const std::vector<SectionAlias>& aliases)
+      : f_(f), blocks_(blocks), aliases_(aliases) {
+    for (const Block& b : blocks) {
+      if (b.parent_item) with_children_.insert(b.parent_item);
+      if (b.item && !b.item_start && b.has_text()) with_children_.insert(b.item);
+    }
+  }
+
+  std::vector<Item> run() {
+    for (std::size_t k = 0; k < blocks_.size(); ++k) {
+      const Block& b = blocks_[k];
+      switch (b.type) {
+        case BlockType::heading: heading(b); break;
+        case BlockType::summary: {
+          Item it = make(Item::head, b);
+          it.level = 7;
+          it.summary = true;
+          it.prose = false;
+          it.title = clean_title(b.text.text());
+          it.question = is_question(it.title);
+          items_.push_back(std::move(it));
+          break;
+        }
+        case BlockType::table_cell: {
+          std::size_t end = k;
+          while (end < blocks_.size() && blocks_[end].type == BlockType::table_cell && blocks_[end].table == b.table) ++end;
+          table(k, end);
+          k = end - 1;
+          break;
+        }
+        case BlockType::rule: items_.push_back(make(Item::rule, b)); break;
+        case BlockType::code:
+        case BlockType::html: items_.push_back(make(Item::range, b)); break;
+        case BlockType::details_open: items_.push_back(make(Item::details_open, b)); break;
+        case BlockType::details_close: items_.push_back(make(Item::details_close, b)); break;
+        case BlockType::paragraph:
+        case BlockType::list_item: text_block(b); break;
+      }
+    }
+    return std::move(items_);
+  }
+
+ private:
+  Item make(Item::Type type, const Block& b) const {
+    Item it;
+    it.type = type;
+    it.block = &b;
+    it.begin = 0;
+    it.end = b.text.text().size();
+    it.src_begin = b.begin;
+    it.src_end = b.end;
+    return it;
+  }
+  std::size_t src(const Block& b, std::size_t prose) const { return b.text.source_offset(prose); }
+  std::size_t line_start_of(std::size_t off) const { return f_.line_start_of(off); }
+
+  void heading(const Block& b) {
+    std::string_view title = trim(b.text.text());
+    SectionLabel s;
+    // "## S" names a part; "# T", a document's title, does not.
+    if (classify_section(title, b.level >= 2, &aliases_, &s)) {
+      Item it = make(Item::label, b);
+      it.section = s;
+      it.heading_label = true;
+      it.level = b.level;
+      it.label_begin = b.begin;
+      it.label_end = b.end;
+      it.standalone = true;
+      items_.push_back(std::move(it));
+      return;
+    }
+    Item it = make(Item::head, b);
+    it.level = b.level;
+    it.title = clean_title(title);
+    it.question = is_question(title);
+    it.nickname = is_story_nickname(title);
+    items_.push_back(std::move(it));
+  }
+
+  void text_piece(const Block& b, std::size_t begin, std::size_t end) {
+    if (end <= begin || trim(std::string_view(b.text.text()).substr(begin, end - begin)).empty()) return;
+    Item it = make(Item::text, b);
+    it.begin = begin;
+    it.end = end;
+    auto [sb, se] = b.text.source_range(begin, end);
+    it.src_begin = line_start_of(sb);
+    it.src_end = se;
+    items_.push_back(std::move(it));
+  }
+
+  void pseudo_head(const Block& b, std::size_t begin, std::size_t end, int level, bool question) {
+    Item it = make(Item::head, b);
+    it.begin = begin;
+    it.end = end;
+    auto [sb, se] = b.text.source_range(begin, end);
+    it.src_begin = line_start_of(sb);
+    it.src_end = se;
+    it.level = level;
+    it.prose = true;
+    it.question = question;
+    it.title = clean_title(std::string_view(b.text.text()).substr(begin, end - begin));
+    it.nickname = is_story_nickname(it.title);
+    if (b.item_start && (b.type == BlockType::list_item || b.list_depth > 0)) it.list_item = b.item;
+    items_.push_back(std::move(it));
+  }
+
+  void text_block(const Block& b) {
+    const std::string& t = b.text.text();
+    int list_level = 8 + b.list_depth;
+    bool can_head = b.item_start || b.list_depth == 0;
+    int head_level = b.item_start && b.list_depth > 0 ? list_level : 7;
+    // A paragraph that is all bold and not a label: a title line.
+    if (can_head && all_bold(b) && b.line_starts.size() <= 2 && t.size() <= 300) {
+      LabelHit hit;
+      if (!label_at(b, 0, line_end_of(b, 0), aliases_, &hit)) {
+        pseudo_head(b, 0, t.size(), head_level, is_question(t));
+        return;
+      }
+    }
+    std::size_t text_begin = 0;
+    bool after_q = false;
+    for (std::size_t k = 0; k < b.line_starts.size(); ++k) {
+      std::size_t ls = b.line_starts[k], le = line_end_of(b, k);
+      std::string_view line = std::string_view(t).substr(ls, le - ls);
+      LabelHit hit;
+      bool q = starts_with_q(line);
+      if (!q && label_at(b, ls, le, aliases_, &hit)) {
+        // "A:" right after a "Q:" line answers it: not an Action label.
+        if (after_q && normalize_label(std::string_view(t).substr(hit.begin, hit.end - hit.begin)) == "a") {
+          after_q = false;
+          continue;
+        }
+        text_piece(b, text_begin, ls);
+        Item it = make(Item::label, b);
+        it.section = hit.section;
+        it.standalone = hit.standalone;
+        it.inline_extra = hit.section.kind != SectionKind::part && !hit.standalone;
+        auto [lb, le2] = b.text.source_range(hit.begin, hit.end);
+        it.label_begin = lb;
+        it.label_end = le2;
+        it.src_begin = line_start_of(lb);
+        it.src_end = le2;
+        it.begin = hit.begin;
+        it.end = hit.end;
+        items_.push_back(std::move(it));
+        text_begin = hit.content;
+        after_q = false;
+        continue;
+      }
+      // A question line opening the block (or marked "Q:") can title a story.
+      bool question = q || (k == 0 && is_question(line) && count_words(line) <= 40);
+      if (question && (k == 0 ? can_head : true)) {
+        text_piece(b, text_begin, ls);
+        pseudo_head(b, ls, le, k == 0 ? head_level : 7, true);
+        items_.back().line = !(k == 0 && b.item_start && b.list_depth > 0);
+        text_begin = le;
+        after_q = q;
+        continue;
+      }
+      after_q = false;
+      // A list item with items nested under it heads them.
+      if (k == 0 && b.item_start && b.list_depth > 0 && with_children_.count(b.item) && b.line_starts.size() == 1) {
+        pseudo_head(b, ls, le, list_level, false);
+        text_begin = le;
+      }
+    }
+    text_piece(b, text_begin, t.size());
+  }
+
+  // A table: one story per row when its header names parts; one story when its first
+  // column does; otherwise its cells are text.
+  void table(std::size_t from, std::size_t to) {
+    std::vector<std::vector<const Block*>> rows;
+    std::uint32_t row = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      if (rows.empty() || blocks_[k].row != row) {
+        rows.emplace_back();
+        row = blocks_[k].row;
+      }
+      rows.back().push_back(&blocks_[k]);
+    }
+    auto classify = [&](const Block* b, SectionLabel* s) {
+      std::string_view t = trim(b->text.text());
+      while (!t.empty() && t.back() == ':') t.remove_suffix(1);
+      return count_words(t) <= 4 && classify_section(t, true, &aliases_, s) && s->kind == SectionKind::part;
+    };
+    // Header row of part names.
+    if (rows.size() >= 2) {
+      std::vector<SectionLabel> cols(rows[0].size());
+      std::vector<bool> is_part(rows[0].size(), false);
+      int parts = 0, title_col = -1;
+      for (std::size_t c = 0; c < rows[0].size(); ++c) {
+        if (classify(rows[0][c], &cols[c])) {
+          is_part[c] = true;
+          ++parts;
+        } else {
+          std::string n = normalize_label(rows[0][c]->text.text());
+          static constexpr std::string_view kTitles[] = {"question", "story", "title", "principle", "lp", "name",
+                                                         "project", "scenario", "example", "story name", "leadership principle"};
+          if (title_col < 0 && std::find(std::begin(kTitles), std::end(kTitles), n) != std::end(kTitles)) {
+            title_col = static_cast<int>(c);
+          }
+        }
+      }
+      if (parts >= 2) {
+        for (const Block* h : rows[0]) items_.push_back(make(Item::range, *h));
+        for (std::size_t r = 1; r < rows.size(); ++r) {
+          Item it = make(Item::table_story, *rows[r][0]);
+          it.src_begin = rows[r].front()->begin;
+          for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            const Block* cell = rows[r][c];
+            it.src_begin = std::min(it.src_begin, cell->row_end ? cell->row_begin : cell->begin);
+            it.src_end = std::max(it.src_end, cell->row_end ? cell->row_end : cell->end);
+            if (c < is_part.size() && is_part[c]) it.row_cells.emplace_back(cols[c], rows[r][c]);
+            if (static_cast<int>(c) == title_col) it.title_cell = rows[r][c];
+          }
+          if (it.title_cell) it.title = clean_title(it.title_cell->text.text());
+          if (!it.row_cells.empty()) items_.push_back(std::move(it));
+        }
+        return;
+      }
+    }
+    // First column of part names: each row is a label and its text.
+    int labeled_rows = 0;
+    for (const auto& r : rows) {
+      SectionLabel s;
+      if (r.size() >= 2 && classify(r[0], &s)) ++labeled_rows;
+    }
+    for (const auto& r : rows) {
+      SectionLabel s;
+      if (labeled_rows >= 2 && r.size() >= 2 && classify(r[0], &s)) {
+        Item it = make(Item::label, *r[0]);
+        it.section = s;
+        it.label_begin = r[0]->begin;
+        it.label_end = r[0]->end;
+        items_.push_back(std::move(it));
+        for (std::size_t c = 1; c < r.size(); ++c) text_piece(*r[c], 0, r[c]->text.text().size());
+        continue;
+      }
+      // An index or a table of numbers: its cells are text, never labels.
+      for (const Block* c : r) text_piece(*c, 0, c->text.text().size());
+    }
+  }
+
+  const SourceFile& f_;
+  const std::vector<Block>& blocks_;
+  const std::vector<SectionAlias>& aliases_;
+  std::unordered_set<std::uint32_t> with_children_;
+  std::vector<Item> items_;
+};
+
+}  // namespace
+
+bool is_past_verb(std::string_view w) {
+  static const std::unordered_set<std::string_view> kIrregular = {
+      "was", "were", "had", "did", "made", "took", "led", "built", "wrote", "ran", "found", "got", "went", "saw",
+      "told", "sent", "spent", "brought", "began", "chose", "knew", "thought", "met", "gave", "kept", "set", "put",
+      "won", "lost", "drove", "came", "became", "left", "felt", "held", "paid", "sold", "taught", "caught", "fought",
+      "rebuilt", "rewrote", "understood", "split", "cut", "shut", "hit", "let", "ate", "grew", "drew", "broke",
+      "spoke", "stood", "meant", "heard", "sat", "shipped", "stepped"};
+  if (kIrregular.count(w)) return true;
+  return w.size() >= 5 && w.ends_with("ed");
+}
+
+std::vector<Item> to_items(const SourceFile& file, const std::vector<Block>& blocks,
+                           const std::vector<SectionAlias>& aliases) {
+  return Builder(file, blocks, aliases).run();
+}
+
+bool reads_as_episode(std::string_view text) {
+  std::vector<TextSpan> words = split_words(text);
+  if (words.size() < 25) return false;
+  std::size_t first = 0, plural = 0, second = 0, past = 0, numbers = 0;
+  char buf[32];
+  for (TextSpan w : words) {
+    std::string_view v = text.substr(w.begin, w.end - w.begin);
+    // Lower case into a buffer: the words that matter here are short.
+    std::size_t n = std::min(v.size(), sizeof buf);
+    for (std::size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(v[k])));
+    std::string_view lower(buf, n);
+    if (v == "I" || lower == "i'm" || lower == "i've" || lower == "i'd" || lower == "me" || lower == "my" ||
+        lower == "myself" || lower == "i’m" || lower == "i’ve" || lower == "i’d") {
+      ++first;
+    } else if (lower == "we" || lower == "our" || lower == "us") {
+      ++plural;
+    } else if (lower == "you" || lower == "your") {
+      ++second;
+    }
+    if (is_past_verb(lower)) ++past;
+    if (std::isdigit(static_cast<unsigned char>(v.front()))) ++numbers;
+  }
+  std::size_t questions = 0, sentences = 0;
+  for (TextSpan s : split_sentences(text)) {
+    ++sentences;
+    std::string_view v = trim(text.substr(s.begin, s.end - s.begin));
+    if (!v.empty() && v.back() == '?') ++questions;
+  }
+  if (sentences > 0 && questions * 2 > sentences) return false;  // a list of questions
+  if (second > first + plural) return false;                      // advice to the reader
+  return past >= 3 && (first >= 2 || (first + plural >= 3) || numbers >= 2);
+}
+
+}  // namespace storylint::md

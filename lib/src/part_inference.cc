@@ -1,0 +1,164 @@
+// Parts of unlabeled stories from prose cues (see part_inference.h).
+#include "part_inference.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "storylint/prose.h"
+
+namespace storylint::md {
+
+namespace {
+
+// Lower case, curly apostrophes straightened, list markers and spaces folded.
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(std::min<std::size_t>(s.size(), 400));
+  for (std::size_t i = 0; i < s.size() && out.size() < 400; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    if (std::isspace(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += static_cast<char>(std::tolower(c));
+  }
+  while (!out.empty() && (out.front() == ' ' || out.front() == '-' || out.front() == '*')) out.erase(0, 1);
+  return out;
+}
+
+bool has_any(const std::string& s, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles) {
+    std::size_t at = s.find(n);
+    // Whole words: the needle starts at a word start.
+    while (at != std::string::npos) {
+      if (at == 0 || !std::isalnum(static_cast<unsigned char>(s[at - 1]))) return true;
+      at = s.find(n, at + 1);
+    }
+  }
+  return false;
+}
+
+bool starts_any(const std::string& s, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.starts_with(p); });
+}
+
+bool past_verb(std::string_view w) {
+  static constexpr std::string_view kIrregular[] = {"built", "wrote", "ran", "led", "made", "took", "set", "put",
+                                                    "sent", "got", "went", "rewrote", "rebuilt", "drove", "split",
+                                                    "cut", "chose", "gave", "brought", "met", "kept", "spent"};
+  if (std::find(std::begin(kIrregular), std::end(kIrregular), w) != std::end(kIrregular)) return true;
+  return w.size() >= 4 && w.ends_with("ed");
+}
+
+}  // namespace
+
+bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* out) {
+  std::string s = fold(sentence);
+  auto at_or_after = [&](Part p) { return static_cast<int>(current) < static_cast<int>(p); };
+  if (at_or_after(Part::learning) &&
+      (has_any(s, {"i learned", "i learnt", "i've learned", "i have learned", "what i learned", "lesson", "taught me",
+                   "in hindsight", "in retrospect", "looking back", "going forward", "from then on", "since then",
+                   "next time", "i realized", "i realised", "i should have", "i would have", "if i did it again",
+                   "if i had to do it again", "takeaway", "it reinforced", "this reinforced", "reminded me",
+                   "i now always", "now i always", "i'd do differently", "i would do differently", "my learning"}))) {
+    *out = Part::learning;
+    return true;
+  }
+  if (at_or_after(Part::result) &&
+      (starts_any(s, {"as a result", "the result", "in the end", "ultimately", "eventually", "in total", "overall",
+                      "the outcome", "the impact", "by the end", "results:", "result:", "end result", "finally,"}) ||
+       has_any(s, {"resulted in", "this led to", "that led to", "which led to", "as a result", "the result was",
+                   "the outcome was"}))) {
+    *out = Part::result;
+    return true;
+  }
+  if (at_or_after(Part::action) && static_cast<int>(current) >= static_cast<int>(Part::situation)) {
+    if (starts_any(s, {"i decided", "so i ", "first, i", "first i", "to fix this", "to solve this", "to address",
+                       "my approach", "i proposed", "i started by", "i began by", "here's what i did", "what i did",
+                       "i took the following", "i reached out", "i set up", "i built", "i wrote", "i created",
+                       "i designed", "i implemented", "i organized", "i scheduled", "i analyzed", "i investigated",
+                       "i dug", "i met with", "i worked with", "i pulled", "i ran ", "i added", "then i", "next, i",
+                       "after that, i", "i then"})) {
+      *out = Part::action;
+      return true;
+    }
+    // "I" + a past-tense verb, once the story is under way ("I rewrote the job").
+    if (!first_sentence && current != Part::situation && s.starts_with("i ")) {
+      std::size_t e = s.find_first_of(" ,.", 2);
+      std::string_view w = std::string_view(s).substr(2, e == std::string::npos ? std::string::npos : e - 2);
+      if (past_verb(w) && w != "learned" && w != "realized" && w != "noticed") {
+        *out = Part::action;
+        return true;
+      }
+    }
+  }
+  if (current == Part::situation &&
+      (has_any(s, {"my task", "my job was", "my goal", "my role", "my responsibility", "i was asked to",
+                   "i was tasked", "i was responsible", "i was in charge", "i was assigned", "i needed to", "i had to",
+                   "i volunteered to", "i took ownership", "i owned the", "i was the one", "the goal was",
+                   "our goal was", "the task was", "my mission", "i was brought in", "i was hired to",
+                   "i had been asked"}))) {
+    *out = Part::task;
+    return true;
+  }
+  return false;
+}
+
+void infer_parts(Story& story) {
+  const std::string& t = story.prose.text();
+  std::vector<TextSpan> sentences = split_sentences(t);
+  if (sentences.size() < 2) return;
+  // The part each sentence belongs to, moving only forward.
+  std::vector<Part> of(sentences.size(), Part::situation);
+  Part current = Part::situation;
+  bool any = false;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    Part p;
+    std::string_view s = std::string_view(t).substr(sentences[k].begin, sentences[k].end - sentences[k].begin);
+    if (cue_of(s, current, k == 0, &p)) {
+      // A task cue in the first sentence still leaves that sentence its Situation.
+      current = p;
+      any = true;
+    }
+    of[k] = current;
+  }
+  if (!any) return;
+  // Before a first Task or Action cue is context; before a first Result or Learning cue,
+  // context and actions mix: that text is left unplaced.
+  Part first_cue = Part::situation;
+  for (Part p : of) {
+    if (p != Part::situation) {
+      first_cue = p;
+      break;
+    }
+  }
+  bool situation_known = first_cue == Part::task || first_cue == Part::action;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    std::size_t next = k + 1 < sentences.size() ? sentences[k + 1].begin : t.size();
+    if (of[k] == Part::situation && !situation_known) {
+      story.unplaced.append_range(story.prose, sentences[k].begin, next);
+      continue;
+    }
+    Section& sec = story.part(of[k]);
+    if (!sec.present) {
+      sec.present = true;
+      sec.inferred = true;
+      sec.label_offset = story.prose.source_offset(sentences[k].begin);
+      sec.label_end = sec.label_offset;
+    }
+    sec.text.append_range(story.prose, sentences[k].begin, sentences[k].end);
+    // Sentences of one part read on: a block break only where the prose has one.
+    if (t.substr(sentences[k].end, next - sentences[k].end).find("\n\n") != std::string::npos) sec.text.end_block();
+    else sec.text.append_range(story.prose, sentences[k].end, next);
+    sec.end_offset = story.prose.source_range(sentences[k].begin, sentences[k].end).second;
+  }
+}
+
+}  // namespace storylint::md

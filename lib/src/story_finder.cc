@@ -1,0 +1,745 @@
+// The story finder (see story_finder.h).
+#include "story_finder.h"
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "part_inference.h"
+#include "storylint/principles.h"
+
+namespace storylint::md {
+
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view item_text(const Item& it) {
+  return std::string_view(it.block->text.text()).substr(it.begin, it.end - it.begin);
+}
+
+bool is_navigation(const Item& it) {
+  if (it.type != Item::text) return false;
+  std::string_view t = trim(item_text(it));
+  if (t.size() > 40) return false;
+  std::string n = normalize_label(t);
+  static constexpr std::string_view kNav[] = {"back to top", "top", "back to index", "return to top", "go to top",
+                                              "back", "table of contents", "toc", "back to contents", "index",
+                                              "home", "back to list", "up"};
+  return std::find(std::begin(kNav), std::end(kNav), n) != std::end(kNav);
+}
+
+bool has_first_person(std::string_view t) {
+  for (TextSpan w : split_words(t)) {
+    std::string_view v = t.substr(w.begin, w.end - w.begin);
+    if (v == "I" || v == "my" || v == "My" || v == "me" || v == "we" || v == "We" || v == "our" || v == "Our" ||
+        v.starts_with("I'") || v.starts_with("I\xE2\x80\x99")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A note to self beside a story: "(note: ...)", "TODO: better numbers", "NB: ...".
+bool is_aside(std::string_view t) {
+  t = trim(t);
+  if (t.empty()) return false;
+  if (t.size() >= 2 && t.front() == '(' && t.back() == ')') return true;
+  // Every mark below starts with one of these (every paragraph is asked).
+  if (!std::strchr("tTnNpPrRoOmM", t.front()) && !t.starts_with("\xE5")) return false;
+  std::string n = normalize_label(t.substr(0, std::min<std::size_t>(t.size(), 24)));
+  static constexpr std::string_view kMarks[] = {"todo", "tbd", "note to self", "nb", "n b", "p s", "ps", "reminder",
+                                                "ojo", "nota", "obs", "memo"};
+  for (std::string_view m : kMarks) {
+    if (n == m || (n.starts_with(m) && n.size() > m.size() && n[m.size()] == ' ')) return true;
+  }
+  return t.starts_with("\xE5\xA4\x87\xE6\xB3\xA8");  // 备注
+}
+
+
+// A heading about the STAR method itself ("STAR timing", "Interview tips", "Template").
+bool is_advice_title(std::string_view title) {
+  std::string n = normalize_label(title);
+  std::size_t pos = 0;
+  while (pos < n.size()) {
+    std::size_t sp = n.find(' ', pos);
+    if (sp == std::string::npos) sp = n.size();
+    std::string_view w = std::string_view(n).substr(pos, sp - pos);
+    static constexpr std::string_view kWords[] = {"star", "tips", "tip", "template", "method", "framework", "format",
+                                                  "structure", "guidelines", "guide", "advice", "cheatsheet", "how"};
+    if (std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords)) return true;
+    pos = sp + 1;
+  }
+  return false;
+}
+
+// "v1", "Version 2", "Draft", "Short version", "2-minute version": a version of the story
+// whose title is the heading above it.
+bool is_version_title(std::string_view title) {
+  std::string n = normalize_label(title);
+  if (n.size() >= 2 && n[0] == 'v' && std::isdigit(static_cast<unsigned char>(n[1]))) return true;
+  static constexpr std::string_view kStarts[] = {"version", "draft", "take", "long version", "short version",
+                                                 "shorter", "longer", "short", "long", "full version"};
+  for (std::string_view k : kStarts) {
+    if (n == k || (n.starts_with(k) && n[k.size()] == ' ')) return true;
+  }
+  return n.find("minute version") != std::string::npos || n.find("min version") != std::string::npos;
+}
+
+bool has_past_verb(std::string_view t) {
+  for (TextSpan w : split_words(t)) {
+    std::string v(t.substr(w.begin, w.end - w.begin));
+    for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (is_past_verb(v)) return true;
+  }
+  return false;
+}
+
+// What a head's own text (up to the next head) holds.
+struct Direct {
+  unsigned labels = 0;     // part labels
+  unsigned parts = 0;      // bitmask of those parts
+  int first_part = -1;
+  std::size_t words = 0;
+  bool episode = false;
+  bool placeholder = true;  // nothing but placeholders
+};
+
+struct Open {
+  std::size_t head = npos;          // the head item, or npos
+  int level = 0;
+  std::size_t scope_end = npos;     // first item past the scope
+  int details = 0;                  // <details> depth the story opened in
+  unsigned parts = 0;               // bitmask of labeled parts seen
+  int last_part = -1;
+  bool labeled = false;
+  bool pending_break = false;       // a thematic break after two parts
+  bool skip_preamble = false;       // a principle heading's definition before the story
+  bool skipped = false;             // ... and some text was skipped as such
+  std::vector<std::size_t> members;
+  std::string question;
+  std::size_t question_offset = 0;
+  std::size_t begin = npos;         // where the story starts, when not at its head
+  std::size_t title_head = npos;    // the head that titles it, when not its own
+};
+
+class Finder {
+ public:
+  Finder(const FinderInput& in, ParsedFile* out) : in_(in), f_(*in.file), items_(*in.items), out_(out) {}
+
+  void run() {
+    compute_scopes();
+    owner_.assign(items_.size(), -1);
+    std::vector<std::pair<int, std::size_t>> questions;  // open question heads: (level, item)
+    int section_level = 0;
+    int details = 0;
+    // Text before the first head that tells an episode is a story of its own.
+    if (!in_.labels_only && top_is_episode()) open(npos, 0, npos, 0);
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      const Item& it = items_[i];
+      if (open_ && i >= open_->scope_end) close(i);
+      if (it.type == Item::head && !it.list_item && it.level <= 6) {
+        section_level = it.level;
+        while (!questions.empty() && questions.back().first >= it.level) questions.pop_back();
+      }
+      switch (it.type) {
+        case Item::head: on_head(i, details); break;
+        case Item::label: on_label(i, section_level, details); break;
+        case Item::text:
+          if (is_navigation(it)) break;
+          if (open_ && open_->skip_preamble && label_ahead(i)) {
+            if (!has_first_person(item_text(it))) {
+              open_->skipped = true;
+              preamble_.push_back(i);
+              break;
+            }
+            open_->skip_preamble = false;
+          }
+          if (open_) member(i);
+          break;
+        case Item::rule:
+          if (open_ && open_->labeled && std::popcount(open_->parts) >= 2) open_->pending_break = true;
+          break;
+        case Item::range:
+          if (open_) member(i);
+          break;
+        case Item::details_open: ++details; break;
+        case Item::details_close:
+          if (open_ && open_->details == details) {
+            member(i);
+            close(i + 1);
+          }
+          details = std::max(0, details - 1);
+          break;
+        case Item::table_story:
+          if (open_) close(i);
+          table_story(i);
+          break;
+      }
+      if (it.type == Item::head && it.question && !it.list_item && it.level <= 6) questions.emplace_back(it.level, i);
+      if (open_ && open_->head == i && open_->question.empty()) {
+        if (it.question) {
+          open_->question = it.title;
+          open_->question_offset = it.src_begin;
+        } else if (!questions.empty() && questions.back().second != i) {
+          const Item& q = items_[questions.back().second];
+          open_->question = q.title;
+          open_->question_offset = q.src_begin;
+        }
+      }
+    }
+    if (open_) close(items_.size());
+    finish();
+  }
+
+ private:
+  std::size_t block_index(const Item& it) const { return static_cast<std::size_t>(it.block - in_.blocks->data()); }
+
+  // Where each head's scope ends: the next heading at its level or above (a pseudo-heading
+  // at level 7 ends at the next one), the end of its list item, its </details>.
+  void compute_scopes() {
+    scope_end_.assign(items_.size(), items_.size());
+    std::uint32_t max_item = 0;
+    for (const Block& b : *in_.blocks) max_item = std::max({max_item, b.item, b.parent_item});
+    std::vector<std::size_t> last(max_item + 1, 0);
+    std::vector<std::uint32_t> parent(max_item + 1, 0);
+    for (std::size_t k = 0; k < in_.blocks->size(); ++k) {
+      const Block& b = (*in_.blocks)[k];
+      if (b.item) {
+        last[b.item] = std::max(last[b.item], k);
+        parent[b.item] = b.parent_item;
+      }
+    }
+    for (std::uint32_t id = max_item; id > 0; --id) {  // children are numbered after parents
+      if (parent[id]) last[parent[id]] = std::max(last[parent[id]], last[id]);
+    }
+    struct Frame {
+      std::size_t item;
+      int level;
+      int details;
+    };
+    std::vector<Frame> stack;
+    int details = 0;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      const Item& it = items_[i];
+      if (it.type == Item::details_close) {
+        while (!stack.empty() && stack.back().details >= details) {
+          scope_end_[stack.back().item] = i + 1;
+          stack.pop_back();
+        }
+        details = std::max(0, details - 1);
+        continue;
+      }
+      if (it.type == Item::details_open) ++details;
+      if (it.type != Item::head) continue;
+      if (it.list_item) {
+        std::size_t end_block = last[it.list_item];
+        std::size_t j = i + 1;
+        while (j < items_.size() && items_[j].block && block_index(items_[j]) <= end_block) ++j;
+        scope_end_[i] = j;
+        continue;
+      }
+      while (!stack.empty() && stack.back().level >= it.level) {
+        scope_end_[stack.back().item] = i;
+        stack.pop_back();
+      }
+      stack.push_back({i, it.level, details});
+    }
+  }
+
+  Direct direct(std::size_t i) const {
+    Direct d;
+    std::size_t end = scope_end_[i], j = i + 1;
+    for (; j < end; ++j) {
+      const Item& it = items_[j];
+      if (it.type == Item::head || it.type == Item::table_story) break;
+      if (it.type == Item::label && it.section.kind == SectionKind::part) {
+        ++d.labels;
+        d.parts |= 1u << static_cast<unsigned>(it.section.part);
+        if (d.first_part < 0) d.first_part = static_cast<int>(it.section.part);
+        d.placeholder = false;
+      }
+      if (it.type == Item::text && !is_navigation(it)) {
+        std::string_view t = item_text(it);
+        if (d.words < 12) d.words += count_words(t);  // only "at least 12" matters
+        if (d.placeholder && !is_placeholder(t)) d.placeholder = false;
+      }
+    }
+    // The episode test only matters where there is no label (and it costs a tokenizing).
+    if (d.labels == 0 && !d.placeholder && !in_.labels_only) {
+      std::string text;
+      for (std::size_t k = i + 1; k < j && text.size() < 4000; ++k) {
+        if (items_[k].type == Item::text) {
+          text.append(item_text(items_[k]));
+          text += "\n\n";
+        }
+      }
+      d.episode = reads_as_episode(text);
+    }
+    return d;
+  }
+
+  bool top_is_episode() const {
+    std::string text;
+    for (const Item& it : items_) {
+      if (it.type == Item::head || it.type == Item::label || it.type == Item::table_story) break;
+      if (it.type == Item::text && text.size() < 4000) {
+        text.append(item_text(it));
+        text += "\n\n";
+      }
+    }
+    return reads_as_episode(text);
+  }
+
+  bool starts_story(const Item& head, const Direct& d) const {
+    if (d.labels > 0) return true;
+    if (d.placeholder) return false;
+    if (in_.labels_only) return false;
+    if ((head.question || head.nickname || head.summary) && d.words >= 12) return true;
+    return d.episode;
+  }
+
+  void open(std::size_t head, int level, std::size_t scope_end, int details) {
+    open_.emplace();
+    open_->head = head;
+    open_->level = level;
+    open_->scope_end = scope_end;
+    open_->details = details;
+    if (head == npos) return;
+    const Item& h = items_[head];
+    // Under a heading that names a principle or a trait ("Teamwork"), its definition
+    // often comes before the story: text with no "I" or "we" before the first label is
+    // no part of the story. A question's answer starts at once.
+    open_->skip_preamble = !h.question && !h.nickname && !h.summary;
+    // A <summary> story starts at its <details>.
+    if (h.summary && head > 0 && items_[head - 1].type == Item::details_open) open_->begin = items_[head - 1].src_begin;
+    // "Story 2: the inventory count" right above "- Tell me about a time...": the nickname
+    // titles the story, the question is what it answers.
+    if (head > 0 && items_[head - 1].type == Item::head && items_[head - 1].nickname && items_[head - 1].level < h.level) {
+      open_->title_head = head - 1;
+      open_->begin = items_[head - 1].src_begin;
+      owner_[head - 1] = static_cast<int>(out_->stories.size());
+    }
+    // "### v2 (shorter)" under "## Migration off the monolith": a version of that story.
+    if (is_version_title(h.title)) {
+      for (std::size_t k = head; k-- > 0;) {
+        const Item& p = items_[k];
+        if (p.type == Item::head && !p.prose && p.level < h.level) {
+          open_->title_head = k;
+          break;
+        }
+      }
+    }
+  }
+
+  void on_head(std::size_t i, int details) {
+    const Item& it = items_[i];
+    Direct d = direct(i);
+    if (open_) {
+      // Labels that repeat the story's parts start the next story; so does a question or
+      // nickname with an answer under it, unless the story is labeled and the question is
+      // only a line of its text (a follow-up asked inside it).
+      bool restart = d.labels > 0 && (!open_->labeled || (d.parts & open_->parts) != 0);
+      bool asks = (it.question || it.nickname || it.summary) && !in_extra() && starts_story(it, d);
+      if (restart || (asks && (!open_->labeled || (!it.line && std::popcount(open_->parts) >= 2)))) {
+        // "## Impact" (a trait, not a Result) above a story: a lone heading label that a
+        // story under it restarts was no story.
+        if (open_->head == npos && std::popcount(open_->parts) == 1 && !open_->members.empty() &&
+            items_[open_->members.front()].heading_label) {
+          for (std::size_t k : open_->members) owner_[k] = -1;
+          open_.reset();
+        } else {
+          close(i);
+        }
+      } else {
+        // A sub-heading of the open story; a pseudo-heading is its text.
+        if (it.prose || it.level <= 6) member(i);
+        return;
+      }
+    }
+    if (starts_story(it, d)) open(i, it.level, scope_end_[i], details);
+  }
+
+  // Whether a part label follows within the open story's head's own text.
+  bool label_ahead(std::size_t i) const {
+    std::size_t end = open_->scope_end == npos ? items_.size() : open_->scope_end;
+    for (std::size_t j = i + 1; j < end; ++j) {
+      if (items_[j].type == Item::head) return false;
+      if (items_[j].type == Item::label && items_[j].section.kind == SectionKind::part) return true;
+    }
+    return false;
+  }
+
+  bool in_extra() const {
+    if (!open_) return false;
+    for (auto k = open_->members.rbegin(); k != open_->members.rend(); ++k) {
+      const Item& m = items_[*k];
+      if (m.type == Item::label) return m.section.kind != SectionKind::part && !m.inline_extra;
+      if (m.type == Item::head && !m.prose) return false;
+    }
+    return false;
+  }
+
+  void on_label(std::size_t i, int section_level, int details) {
+    const Item& it = items_[i];
+    if (it.section.kind == SectionKind::part) {
+      int p = static_cast<int>(it.section.part);
+      bool restart = open_ && open_->labeled && std::popcount(open_->parts) >= 2 &&
+                     (it.section.part == Part::situation || it.section.part == Part::task) && p < open_->last_part &&
+                     !in_extra();
+      if (open_ && (restart || open_->pending_break)) {
+        int level = open_->level;
+        std::size_t scope = open_->scope_end;
+        close(i);
+        open(npos, level, scope, details);
+      }
+      if (!open_) open(npos, section_level, npos, details);
+      open_->skip_preamble = false;
+      open_->labeled = true;
+      open_->parts |= 1u << static_cast<unsigned>(p);
+      open_->parts |= 1u << static_cast<unsigned>(it.section.also);
+      open_->last_part = std::max(open_->last_part, p);
+    } else if (!open_) {
+      // A one-line summary opens the story it sums up; a "Notes" or "References"
+      // section outside any story belongs to none.
+      if (it.section.kind != SectionKind::summary) return;
+      open(npos, section_level, npos, details);
+    }
+    member(i);
+  }
+
+  void member(std::size_t i) {
+    open_->members.push_back(i);
+    owner_[i] = static_cast<int>(out_->stories.size());
+  }
+
+  void table_story(std::size_t i) {
+    const Item& it = items_[i];
+    Story s = new_story();
+    s.begin_offset = it.src_begin;
+    s.end_offset = it.src_end;
+    s.labeled = true;
+    if (!it.title.empty()) {
+      s.title = it.title;
+      s.title_offset = it.title_cell->begin;
+    } else {
+      s.title_offset = it.src_begin;
+    }
+    for (const auto& [label, cell] : it.row_cells) {
+      Section& sec = s.part(label.part);
+      if (!sec.present) {
+        sec.present = true;
+        sec.label_offset = cell->begin;
+        sec.label_end = cell->begin;
+        sec.label = std::string(part_title(label.part));
+      } else {
+        sec.text.end_block();
+      }
+      sec.text.append_range(cell->text, 0, cell->text.text().size());
+      sec.text.end_block();
+      sec.end_offset = cell->end;
+      s.prose.append_range(cell->text, 0, cell->text.text().size());
+      s.prose.end_block();
+    }
+    owner_[i] = static_cast<int>(out_->stories.size());
+    push(std::move(s));
+  }
+
+  Story new_story() const {
+    Story s;
+    s.file = &f_;
+    s.meta = in_.meta;
+    s.index = out_->stories.size() + 1;
+    return s;
+  }
+
+  void push(Story s) {
+    for (Section& sec : s.parts) {
+      if (sec.present) sec.placeholder = is_placeholder(sec.text.text());
+    }
+    out_->stories.push_back(std::move(s));
+  }
+
+  // Builds the open story from its members.
+  void close(std::size_t /*next*/) {
+    Open o = std::move(*open_);
+    open_.reset();
+    bool any_text = std::any_of(o.members.begin(), o.members.end(), [&](std::size_t k) {
+      return items_[k].type == Item::text || items_[k].type == Item::label;
+    });
+    if (!any_text) {
+      for (std::size_t k : o.members) owner_[k] = -1;
+      return;
+    }
+    auto drop = [&] {
+      for (std::size_t k : o.members) owner_[k] = -1;
+      if (o.head != npos) owner_[o.head] = -1;
+      if (o.title_head != npos) owner_[o.title_head] = -1;
+    };
+    Story s = new_story();
+    if (o.head != npos) {
+      const Item& h = items_[o.head];
+      const Item& t = o.title_head != npos ? items_[o.title_head] : h;
+      s.title = t.title;
+      s.title_offset = t.src_begin;
+      s.begin_offset = o.begin != npos ? o.begin : h.src_begin;
+      owner_[o.head] = static_cast<int>(out_->stories.size());
+    } else {
+      s.begin_offset = items_[o.members.front()].src_begin;
+      s.title_offset = s.begin_offset;
+    }
+    if (o.skipped && !o.members.empty()) {
+      // The definition under a principle heading was skipped: the story starts at its
+      // first line, under the principle's title.
+      s.begin_offset = items_[o.members.front()].src_begin;
+    }
+    s.question = std::move(o.question);
+    s.question_offset = o.question_offset;
+    fill(s, o.members);
+    // Nothing told: an empty template ("## Situation" with nothing under it).
+    if (!has_word(s.prose.text())) return drop();
+    // Advice about the STAR method ("- Situation: 2-3 sentences") under a tips heading.
+    if (o.head != npos && is_advice_title(items_[o.head].title)) {
+      std::size_t parts = 0;
+      for (const Section& sec : s.parts) parts += sec.present;
+      if (parts > 0 && s.prose.word_count() < 15 * parts) return drop();
+    }
+    push(std::move(s));
+  }
+
+  void fill(Story& s, const std::vector<std::size_t>& members) {
+    Section* part = nullptr;
+    ExtraSection* extra = nullptr;
+    const Block* extra_block = nullptr;  // an inline extra ends with its block
+    int level = 0;                        // heading level that opened the section; 99 for labels
+    s.end_offset = s.begin_offset;
+    // Room for the prose first: growing it item by item reallocates it many times.
+    std::size_t bytes = 0, pieces = 0;
+    for (std::size_t k : members) {
+      const Item& it = items_[k];
+      if (it.type == Item::text || (it.type == Item::head && it.prose)) {
+        bytes += it.end - it.begin + 2;
+        pieces += it.block->text.piece_count() + 1;
+      }
+    }
+    s.prose.reserve(bytes, pieces);
+    auto close_section = [&] {
+      part = nullptr;
+      extra = nullptr;
+      extra_block = nullptr;
+    };
+    for (std::size_t k : members) {
+      const Item& it = items_[k];
+      s.end_offset = std::max(s.end_offset, it.src_end);
+      if (extra_block && it.block != extra_block) {
+        extra = nullptr;
+        extra_block = nullptr;
+      }
+      switch (it.type) {
+        case Item::head:
+          if (!it.prose) {
+            // A deeper heading inside a section is a sub-heading of it; others end it.
+            if (it.level <= level) close_section();
+            break;
+          }
+          [[fallthrough]];
+        case Item::text: {
+          std::size_t b = it.begin, e = it.end;
+          if (!extra && is_aside(item_text(it))) {
+            s.extras.push_back({SectionKind::notes, it.src_begin, it.src_begin, it.src_end, "", {}});
+            s.extras.back().text.append_range(it.block->text, b, e);
+            break;
+          }
+          if (extra) {
+            extra->text.append_range(it.block->text, b, e);
+            extra->text.end_block();
+            extra->end_offset = std::max(extra->end_offset, it.src_end);
+            break;
+          }
+          s.prose.append_range(it.block->text, b, e);
+          s.prose.end_block();
+          if (part) {
+            part->text.append_range(it.block->text, b, e);
+            part->text.end_block();
+            part->end_offset = std::max(part->end_offset, it.src_end);
+          }
+          break;
+        }
+        case Item::label: {
+          std::size_t label_line = it.src_begin;
+          std::size_t label_end = it.label_end;
+          while (label_end < f_.text.size() && (f_.text[label_end] == '*' || f_.text[label_end] == '_')) ++label_end;
+          std::string written(trim(std::string_view(f_.text).substr(label_line, label_end - label_line)));
+          if (it.section.kind != SectionKind::part) {
+            // Single letters inside a follow-up section answer questions ("Q: ... A: ...").
+            s.extras.push_back({it.section.kind, label_line, label_end, label_end, std::move(written), {}});
+            part = nullptr;
+            extra = &s.extras.back();
+            extra_block = it.inline_extra ? it.block : nullptr;
+            level = it.heading_label ? it.level : 99;
+            break;
+          }
+          extra = nullptr;
+          extra_block = nullptr;
+          s.labeled = true;
+          for (Part p : {it.section.part, it.section.also}) {
+            Section& sec = s.part(p);
+            if (!sec.present) {
+              sec.present = true;
+              sec.label_offset = label_line;
+              sec.label_end = label_end;
+              sec.label = written;
+              sec.end_offset = label_end;
+            } else if (p == it.section.part) {
+              sec.text.end_block();
+            }
+          }
+          part = &s.part(it.section.part);
+          level = it.heading_label ? it.level : 99;
+          break;
+        }
+        default: break;
+      }
+    }
+    // A joined label ("Situation/Task") gives its second part the same text.
+    for (Section& sec : s.parts) {
+      if (sec.present && !sec.text.has_content()) {
+        for (const Section& other : s.parts) {
+          if (&other != &sec && other.present && other.label_offset == sec.label_offset && other.text.has_content()) {
+            sec.text = other.text;
+            sec.end_offset = other.end_offset;
+          }
+        }
+      }
+    }
+    if (!s.labeled) infer_parts(s);
+  }
+
+  // Outside blocks, titles, and the file-level decisions.
+  void finish() {
+    // Runs of items that no story owns, with what they are.
+    std::size_t i = 0;
+    bool before_first = true;
+    while (i < items_.size()) {
+      if (owner_[i] >= 0) {
+        before_first = false;
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      bool text = false, questions = true, placeholder = true, principle = false, nav = true, table = false;
+      std::size_t begin = items_[i].src_begin, end = items_[i].src_end;
+      bool preamble = std::binary_search(preamble_.begin(), preamble_.end(), i);
+      for (; j < items_.size() && owner_[j] < 0; ++j) {
+        const Item& it = items_[j];
+        // Each heading starts its own block (a principle and its definition, a TODO stub).
+        if (j > i && it.type == Item::head && !it.prose && it.level <= 6) break;
+        end = std::max(end, it.src_end);
+        if (it.type == Item::head && !canonical_principle(it.title).empty()) principle = true;
+        if (it.type == Item::text || (it.type == Item::head && it.prose)) {
+          text = true;
+          std::string_view t = trim(item_text(it));
+          if (!is_navigation(it)) nav = false;
+          if (!is_placeholder(t)) placeholder = false;
+          if (!is_question(t)) questions = false;
+          if (it.block->type == BlockType::table_cell) table = true;
+        }
+      }
+      if (text) {
+        std::string what = preamble      ? "principle definition"
+                           : nav         ? "navigation link"
+                           : placeholder ? "placeholder (TODO)"
+                           : principle   ? "principle heading and its text"
+                           : questions   ? "questions with no answer"
+                           : table       ? "table"
+                           : before_first ? "text before the first story"
+                                          : "text outside any story";
+        out_->outside.push_back({begin, end, std::move(what)});
+      }
+      i = j;
+    }
+  }
+
+  const FinderInput& in_;
+  const SourceFile& f_;
+  const std::vector<Item>& items_;
+  ParsedFile* out_;
+  std::vector<std::size_t> scope_end_;
+  std::vector<int> owner_;
+  std::vector<std::size_t> preamble_;  // text skipped as a principle's definition
+  std::optional<Open> open_;
+};
+
+}  // namespace
+
+void find_stories(const FinderInput& in, ParsedFile* out) {
+  std::size_t first = out->stories.size();
+  Finder(in, out).run();
+  std::size_t found = out->stories.size() - first;
+  const SourceFile& f = *in.file;
+  // A file of one section (a title at most) that speaks in the first person is a story,
+  // however short: "# Old story\n\nIn 2015 I learned to ship small."
+  bool one_section = false;
+  if (found == 0 && !in.labels_only) {
+    std::size_t heads = 0, words = 0;
+    bool first_person = false, past = false;
+    for (const Item& it : *in.items) {
+      if (it.type == Item::head && !it.prose) ++heads;
+      if (it.type == Item::text) {
+        words += count_words(item_text(it));
+        first_person = first_person || has_first_person(item_text(it));
+        past = past || has_past_verb(item_text(it));
+      }
+    }
+    one_section = heads <= 1 && words >= 3 && first_person && past;
+  }
+  if (found == 0 && (in.story_meta || in.assume_story || one_section)) {
+    // The whole body is one story: a draft with story metadata, or a snippet.
+    std::vector<std::size_t> all;
+    Story s;
+    s.file = &f;
+    s.meta = in.meta;
+    s.index = first + 1;
+    s.begin_offset = f.bom_size();  // the story is the file, front matter included
+    s.title_offset = s.begin_offset;
+    s.end_offset = in.body_begin;
+    for (const Item& it : *in.items) {
+      if (it.type == Item::head && s.title.empty()) {
+        s.title = it.title;
+        s.title_offset = it.src_begin;
+      }
+      if (it.type == Item::text || (it.type == Item::head && it.prose)) {
+        s.prose.append_range(it.block->text, it.begin, it.end);
+        s.prose.end_block();
+      }
+      s.end_offset = std::max(s.end_offset, it.src_end);
+    }
+    infer_parts(s);
+    out->outside.clear();
+    out->stories.push_back(std::move(s));
+    found = 1;
+  }
+  out->not_a_story = found == 0;
+  for (std::size_t k = first; k < out->stories.size(); ++k) {
+    Story& s = out->stories[k];
+    s.owns_meta = k == first;
+    if (found == 1 && in.meta->title) {
+      s.title = in.meta->title->value;
+      s.title_offset = in.meta->title->offset;
+    } else if (s.title.empty()) {
+      std::string_view name = base_name(f.path);
+      s.title = found > 1 ? fmt::format("{} #{}", name, s.index) : std::string(name);
+    }
+  }
+}
+
+}  // namespace storylint::md
