@@ -30,6 +30,11 @@ bool hidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
+bool is_template_name(std::string name) {
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name.find("template") != std::string::npos;
+}
+
 void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputError>* errors) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
@@ -49,6 +54,9 @@ void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputEr
       continue;
     }
     if (format_for_path(p.string()) == FileFormat::other) continue;
+    // A story template ("story-template.md", "TEMPLATE.md") is a form to copy, not a
+    // story: walking skips it (named explicitly, it is linted).
+    if (is_template_name(p.filename().string())) continue;
     if (!it->is_regular_file(ec)) {
       // A story-named link that leads nowhere (or in a circle) is named, not skipped.
       std::error_code lec;

@@ -109,15 +109,17 @@ bool label_at(const Block& b, std::size_t at, std::size_t line_end, const std::v
     if (!classify_section(bare, true, &aliases, &s)) break;
     hit->section = s;
     hit->begin = i;
+    bool letter = normalize_label(bare).size() == 1;
     bool inner_sep = trim(inside).ends_with(":") || trim(inside).ends_with("-") || trim(inside).ends_with("\xEF\xBC\x9A");
     if (inner_sep) return finish(se);
-    std::size_t after = separator_at(t, se, line_end, bare.size() == 1);
+    std::size_t after = separator_at(t, se, line_end, letter);
     if (after != std::string_view::npos) return finish(after);
     std::size_t k = se;
     while (k < line_end && t[k] == ' ') ++k;
     if (k >= line_end) return finish(se);  // alone on its line: the text follows
-    // "**Situation** The company..." (a capital after the bold word) is a label too.
-    if (k > se && is_upper(t[k])) return finish(se);
+    // "**Situation** The company..." (a capital after the bold word) is a label too, and
+    // a bold letter is one whatever follows ("**A** profiled the service").
+    if (k > se && (is_upper(t[k]) || letter)) return finish(se);
     return false;
   }
   // A plain prefix: "S:", "Situation -", "SITUATION :", "🎯 Task:".

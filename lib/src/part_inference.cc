@@ -67,8 +67,20 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
                    "in hindsight", "in retrospect", "looking back", "going forward", "from then on", "since then",
                    "next time", "i realized", "i realised", "i should have", "i would have", "if i did it again",
                    "if i had to do it again", "takeaway", "it reinforced", "this reinforced", "reminded me",
-                   "i now always", "now i always", "i'd do differently", "i would do differently", "my learning"}))) {
+                   "i now always", "now i always", "i'd do differently", "i would do differently", "my learning"}) ||
+       starts_any(s, {"learned ", "learnt ", "lesson", "takeaway"}))) {
     *out = Part::learning;
+    return true;
+  }
+  // Once something was done, a sentence that moves a number ("Shrink dropped to 1.3%",
+  // "went down by about half", "They renewed that quarter") tells the outcome.
+  if (at_or_after(Part::result) && static_cast<int>(current) >= static_cast<int>(Part::action) &&
+      has_any(s, {"dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "went down",
+                  "went up", "went from", "cut ", "saved", "renewed", "doubled", "halved", "tripled", "jumped",
+                  "declined", "shrank", "down to", "up to", "down by", "up by", "never missed", "stopped"}) &&
+      (std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
+       has_any(s, {"half", "twice", "renewed", "never", "zero", "stopped"}))) {
+    *out = Part::result;
     return true;
   }
   if (at_or_after(Part::result) &&
@@ -89,11 +101,17 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
       *out = Part::action;
       return true;
     }
-    // "I" + a past-tense verb, once the story is under way ("I rewrote the job").
-    if (!first_sentence && current != Part::situation && s.starts_with("i ")) {
+    // "I" + a past-tense verb of doing, once the story is under way ("I rewrote the job");
+    // verbs that set a scene ("I joined", "I inherited") are context.
+    if (!first_sentence && s.starts_with("i ")) {
       std::size_t e = s.find_first_of(" ,.", 2);
       std::string_view w = std::string_view(s).substr(2, e == std::string::npos ? std::string::npos : e - 2);
-      if (past_verb(w) && w != "learned" && w != "realized" && w != "noticed") {
+      static constexpr std::string_view kContext[] = {
+          "learned", "realized", "realised", "noticed", "joined", "worked", "inherited", "managed", "owned",
+          "lived", "studied", "wanted", "needed", "started", "moved", "used", "loved", "liked", "believed",
+          "assumed", "expected", "hoped", "supported", "reported", "covered", "handled", "looked"};
+      bool context = std::find(std::begin(kContext), std::end(kContext), w) != std::end(kContext);
+      if (past_verb(w) && (!context || current != Part::situation)) {
         *out = Part::action;
         return true;
       }
@@ -104,14 +122,32 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
                    "i was tasked", "i was responsible", "i was in charge", "i was assigned", "i needed to", "i had to",
                    "i volunteered to", "i took ownership", "i owned the", "i was the one", "the goal was",
                    "our goal was", "the task was", "my mission", "i was brought in", "i was hired to",
-                   "i had been asked"}))) {
+                   "i had been asked", "asked me to", "wanted me to", "told me to", "needed me to", "to me with",
+                   "own this", "it was on me", "fell to me", "i needed them", "my priority", "first priority"}))) {
     *out = Part::task;
     return true;
   }
   return false;
 }
 
-void infer_parts(Story& story) {
+namespace {
+
+// The blocks of a prose text (list items, paragraphs): spans between blank lines.
+std::vector<TextSpan> blocks_of(const std::string& t) {
+  std::vector<TextSpan> out;
+  std::size_t pos = 0;
+  while (pos < t.size()) {
+    std::size_t e = t.find("\n\n", pos);
+    if (e == std::string::npos) e = t.size();
+    if (e > pos) out.push_back({pos, e});
+    pos = e + 2;
+  }
+  return out;
+}
+
+}  // namespace
+
+void infer_parts(Story& story, bool outline) {
   const std::string& t = story.prose.text();
   std::vector<TextSpan> sentences = split_sentences(t);
   if (sentences.size() < 2) return;
@@ -128,6 +164,27 @@ void infer_parts(Story& story) {
       any = true;
     }
     of[k] = current;
+  }
+  std::vector<TextSpan> items = outline ? blocks_of(t) : std::vector<TextSpan>();
+  bool cues_all = std::find(of.begin(), of.end(), Part::action) != of.end() &&
+                  std::find(of.begin(), of.end(), Part::result) != of.end();
+  if (!cues_all && items.size() >= 4 && items.size() <= 8) {
+    // An outline in S-T-A-R order: by position, the last item Learning when it says so.
+    std::size_t n = items.size();
+    Part last_cue;
+    std::string_view last = std::string_view(t).substr(items[n - 1].begin, items[n - 1].end - items[n - 1].begin);
+    bool learning = cue_of(last, Part::result, false, &last_cue) && last_cue == Part::learning;
+    std::size_t result_item = learning ? n - 2 : n - 1;
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      std::size_t item = 0;
+      while (item + 1 < n && items[item + 1].begin <= sentences[k].begin) ++item;
+      of[k] = item == 0                            ? Part::situation
+              : item == 1                          ? Part::task
+              : item < result_item                 ? Part::action
+              : item == result_item                ? Part::result
+                                                   : Part::learning;
+    }
+    any = result_item >= 3;  // Situation, Task, at least one Action, Result
   }
   if (!any) return;
   // Before a first Task or Action cue is context; before a first Result or Learning cue,

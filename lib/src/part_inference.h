@@ -13,15 +13,19 @@
 // Learning cue it is left unplaced (Story::unplaced), since context and actions mix
 // there. Parts only move forward (S, T, A, R, L), so a result cue inside the Situation
 // does not reorder the story. A story with no cue at all gets no parts: it is
-// unstructured, and rules read it whole.
+// unstructured, and rules read it whole; a bullet outline in S-T-A-R order is read by
+// position.
 #pragma once
 
 #include "storylint/story.h"
 
 namespace storylint::md {
 
-/// Sets the inferred parts of `story` (every part found gets `inferred`).
-void infer_parts(Story& story);
+/// Sets the inferred parts of `story` (every part found gets `inferred`). `outline`: the
+/// story is one list of 4 to 8 items with no cue ("- Team of 6, 30 pages a week" / "- I
+/// was the new lead" / ...): the items are read in STAR(L) order, first Situation, then
+/// Task, the middle Action, then Result, and a last item with a learning cue Learning.
+void infer_parts(Story& story, bool outline = false);
 
 /// The part a sentence's cue starts, given the part the story is in; false for none.
 bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* out);

@@ -577,7 +577,17 @@ class Finder {
         case Item::label: {
           std::size_t label_line = it.src_begin;
           std::size_t label_end = it.label_end;
-          while (label_end < f_.text.size() && (f_.text[label_end] == '*' || f_.text[label_end] == '_')) ++label_end;
+          // The label as written ends after its closing markup: "**S:**", "<b>S:</b>".
+          for (bool more = true; more;) {
+            more = false;
+            while (label_end < f_.text.size() && (f_.text[label_end] == '*' || f_.text[label_end] == '_')) ++label_end;
+            for (std::string_view tag : {"</b>", "</strong>", "</B>"}) {
+              if (std::string_view(f_.text).substr(label_end, tag.size()) == tag) {
+                label_end += tag.size();
+                more = true;
+              }
+            }
+          }
           std::string written(trim(std::string_view(f_.text).substr(label_line, label_end - label_line)));
           if (it.section.kind != SectionKind::part) {
             // Single letters inside a follow-up section answer questions ("Q: ... A: ...").
@@ -621,14 +631,25 @@ class Finder {
         }
       }
     }
-    if (!s.labeled) infer_parts(s);
+    if (!s.labeled) {
+      // One list of items and nothing else: an outline.
+      std::size_t items = 0;
+      bool only_items = true;
+      for (std::size_t k : members) {
+        const Item& it = items_[k];
+        if (it.type != Item::text && !(it.type == Item::head && it.prose)) continue;
+        if (it.block->type == BlockType::list_item || it.block->list_depth > 0) ++items;
+        else only_items = false;
+      }
+      infer_parts(s, only_items && items >= 4);
+    }
   }
 
   // Outside blocks, titles, and the file-level decisions.
   void finish() {
     // Runs of items that no story owns, with what they are.
     std::size_t i = 0;
-    bool before_first = true;
+    bool before_first = std::any_of(owner_.begin(), owner_.end(), [](int o) { return o >= 0; });
     while (i < items_.size()) {
       if (owner_[i] >= 0) {
         before_first = false;
@@ -655,7 +676,7 @@ class Finder {
         }
       }
       if (text) {
-        std::string what = preamble      ? "principle definition"
+        std::string what = preamble      ? "definition before the story"
                            : nav         ? "navigation link"
                            : placeholder ? "placeholder (TODO)"
                            : principle   ? "principle heading and its text"

@@ -12,6 +12,18 @@ run_in "$SRC" examples/ "${REF[@]}" --format json
 expect_eq "json exit code" 1 "$CODE"
 expect_golden "json output" "$G/examples.json" "$OUT"
 
+# The reader's view of the fixture corpus (tests/corpus), every story's and part's range:
+# the golden view of the reader, reviewed by hand against tests/corpus/expected/.
+repos=$(cd "$SRC" && ls -d tests/corpus/repo-*)
+# shellcheck disable=SC2086  # one argument per repository folder
+run_in "$SRC" parse $repos --format json
+expect_eq "parse exit code" 0 "$CODE"
+expect_golden "parse of tests/corpus" "$G/corpus.parse.json" "$OUT"
+if node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' <<<"$OUT"; then ok; else bad "parse json is valid JSON"; fi
+# shellcheck disable=SC2086
+run_in "$SRC" parse $repos
+expect_golden "parse of tests/corpus (text)" "$G/corpus.parse.txt" "$OUT"
+
 # Every built-in rule fires on examples/bad, and nothing fires on examples/complete-bank.
 run_in "$SRC" examples/complete-bank "${REF[@]}"
 expect_eq "good stories are clean" "no problems in 8 stories" "$OUT"
