@@ -150,6 +150,8 @@ int write_report(const Options& o, LintResult& result, const std::vector<const C
   fo.color = use_color(color, o.output.empty() && isatty(STDOUT_FILENO), [](const char* n) -> const char* {
     return std::getenv(n);
   });
+  // Paths that could not be read are findings in every format, and fail the run.
+  report_input_errors(&result);
   std::string out;
   // To a terminal or pipe the report goes out as it is made; --output is written whole.
   if (o.output.empty()) fo.sink = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
@@ -157,7 +159,11 @@ int write_report(const Options& o, LintResult& result, const std::vector<const C
     timing::Scope t("(output)");
     make_formatter(o.format)->write(result, used.empty() ? builtin : *used.front()->settings.rules, fo, &out);
   }
-  for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
+  // Text on stdout already shows them as findings; other formats and files say it on
+  // stderr too, where a person watching the run looks.
+  if (o.format != "text" || !o.output.empty()) {
+    for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
+  }
   if (o.output.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
@@ -245,6 +251,16 @@ int lint_stdin(const Options& o, ConfigLoader& loader, const RuleSet& builtin) {
   return finish_lint(o, result, {c}, builtin);
 }
 
+// An empty folder or an include glob with a typo checks nothing: say so on stderr, as
+// ruff's "No Python files found" does. The exit code stays 0 (nothing failed), so a
+// pre-commit run on a README alone does not block the commit.
+void warn_if_nothing_found(const Options& o, const LintResult& r) {
+  if (!r.stories.empty() || !r.errors.empty()) return;
+  std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
+  fmt::print(stderr, "storylint: warning: no stories found in {} ({} file{} read); check the paths and include/exclude\n",
+             escape_controls(fmt::format("{}", fmt::join(paths, ", "))), r.files, r.files == 1 ? "" : "s");
+}
+
 int lint_timed(const Options& o);
 
 int lint(const Options& o) {
@@ -268,6 +284,7 @@ int lint_timed(const Options& o) {
   LintResult result = lint_targets(plan.targets, lo);
   analyze_banks(&result, plan.banks);
   result.errors.insert(result.errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
+  warn_if_nothing_found(o, result);
   return finish_lint(o, result, plan.used, *builtin);
 }
 

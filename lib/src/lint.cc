@@ -35,40 +35,50 @@ bool is_template_name(std::string name) {
   return name.find("template") != std::string::npos;
 }
 
-void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputError>* errors) {
+// One folder, then its sub-folders, each with its own error code: a folder that cannot be
+// read is named and the walk goes on with its siblings. Linked folders are not entered
+// (no loop can happen); story-named links that lead nowhere or in a circle are named.
+void walk_folder(const fs::path& dir, std::vector<std::string>* found, std::vector<InputError>* errors, int depth) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  fs::directory_iterator it(dir, ec), end;
   if (ec) {
-    errors->push_back({root.string(), ec.message()});
+    errors->push_back({dir.lexically_normal().generic_string(), fmt::format("cannot read folder: {}", ec.message())});
     return;
   }
-  std::vector<std::string> found;
+  std::vector<fs::path> folders;
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      errors->push_back({it->path().string(), ec.message()});
+      errors->push_back({dir.lexically_normal().generic_string(), fmt::format("cannot read folder: {}", ec.message())});
       break;
     }
     const fs::path& p = it->path();
-    if (hidden(p)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+    if (hidden(p)) continue;
+    std::error_code lec;
+    bool link = it->is_symlink(lec);
+    if (!link && it->is_directory(lec)) {
+      folders.push_back(p);
       continue;
     }
     if (format_for_path(p.string()) == FileFormat::other) continue;
     // A story template ("story-template.md", "TEMPLATE.md") is a form to copy, not a
     // story: walking skips it (named explicitly, it is linted).
     if (is_template_name(p.filename().string())) continue;
-    if (!it->is_regular_file(ec)) {
-      // A story-named link that leads nowhere (or in a circle) is named, not skipped.
-      std::error_code lec;
-      if (it->is_symlink(lec)) {
-        (void)fs::status(p, lec);
-        if (lec) errors->push_back({p.lexically_normal().generic_string(), fmt::format("cannot read: {}", lec.message())});
-      }
+    fs::file_status st = it->status(lec);
+    if (lec || !fs::exists(st)) {
+      if (link) errors->push_back({p.lexically_normal().generic_string(), fmt::format("cannot read: {}", lec ? lec.message() : "broken symbolic link")});
       continue;
     }
+    if (!fs::is_regular_file(st)) continue;  // a linked folder, a FIFO, a device: not read
     // "./a.md" is shown as "a.md"; "examples/" + "x.md" as "examples/x.md".
-    found.push_back(p.lexically_normal().generic_string());
+    found->push_back(p.lexically_normal().generic_string());
   }
+  if (depth >= 64) return;  // deeper than any story bank; bounds the recursion
+  for (const fs::path& f : folders) walk_folder(f, found, errors, depth + 1);
+}
+
+void walk(const fs::path& root, std::vector<InputFile>* out, std::vector<InputError>* errors) {
+  std::vector<std::string> found;
+  walk_folder(root, &found, errors, 0);
   std::sort(found.begin(), found.end());
   for (std::string& f : found) out->push_back({std::move(f), false, root.generic_string()});
 }
@@ -149,6 +159,19 @@ void lint_one(const LintTarget& target, const LintOptions& options, LintResult* 
 
 }  // namespace
 
+void report_input_errors(LintResult* r) {
+  if (r->errors.empty()) return;
+  for (const InputError& e : r->errors) {
+    Diagnostic d;
+    d.path = e.path;
+    d.severity = Severity::error;
+    d.rule = "io";
+    d.message = e.message;
+    r->diagnostics.push_back(std::move(d));
+  }
+  sort_diagnostics(r->diagnostics);
+}
+
 bool read_story_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err) {
   bool too_large = false;
   std::uintmax_t size = 0;
@@ -198,6 +221,7 @@ Settings Settings::with_rules(std::shared_ptr<const RuleSet> rules) {
 std::vector<std::pair<std::string_view, Severity>> engine_rules() {
   return {{"empty-file", Severity::warning},
           {"file-too-large", Severity::error},
+          {"io", Severity::error},
           {"invalid-suppression", Severity::warning},
           {"no-story", Severity::info},
           {"parse-error", Severity::error},

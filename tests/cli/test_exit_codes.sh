@@ -31,18 +31,22 @@ expect_eq "--version exits 0" 0 "$CODE"
 # A missing path is an error (exit 2), but the other paths are still linted.
 run "$TMP/nope" "$OLD" "${REF[@]}"
 expect_eq "missing path exits 2" 2 "$CODE"
-expect_eq "missing path message" "storylint: error: $TMP/nope: no such file or directory" "$ERR"
+expect_contains "missing path message" "$TMP/nope:1:1: error: no such file or directory [io]" "$OUT"
 expect_contains "other file still linted" "[stale-date]" "$OUT"
 
 story "$TMP/notes.txt" "hello"
 run "$TMP/notes.txt"
 expect_eq "explicit non-story file exits 2" 2 "$CODE"
 expect_eq "explicit non-story message" \
-  "storylint: error: $TMP/notes.txt: not a story file: storylint reads .md, .markdown, .yaml and .yml" "$ERR"
+  "$TMP/notes.txt:1:1: error: not a story file: storylint reads .md, .markdown, .yaml and .yml [io]
+1 error in 0 of 0 stories; 1 path could not be read" "$OUT"
 
 mkdir -p "$TMP/empty"
 run "$TMP/empty"
 expect_eq "empty folder" "no problems in 0 stories" "$OUT"
+# Nothing to check is said on stderr (as ruff's "No Python files found"), and exits 0.
+expect_eq "empty folder warns" "storylint: warning: no stories found in $TMP/empty (0 files read); check the paths and include/exclude" "$ERR"
+expect_eq "empty folder exits 0" 0 "$CODE"
 expect_eq "empty folder exits 0" 0 "$CODE"
 
 finish

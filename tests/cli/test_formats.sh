@@ -30,7 +30,7 @@ if xmllint --noout --schema "$XSD" "$TMP/junit.xml" 2>"$TMP/x.txt"; then ok; els
 run_in "$SRC" examples/ "${REF[@]}" --format checkstyle -o "$TMP/cs.xml"
 if xmllint --noout "$TMP/cs.xml" 2>"$TMP/x.txt"; then ok; else bad "checkstyle well-formed" "" "$(cat "$TMP/x.txt")"; fi
 run_in "$SRC" examples/ "${REF[@]}" --format json -o "$TMP/out.json"
-expect_eq "json parses with the documented keys" '["diagnostics","rules","summary","version"] 37 8' \
+expect_eq "json parses with the documented keys" '["diagnostics","errors","rules","summary","version"] 37 8' \
   "$(node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(JSON.stringify(Object.keys(j).sort()),j.diagnostics.length,j.summary.error)' "$TMP/out.json")"
 
 # --quiet shows only what fails the run, without a summary; --statistics counts per rule.

@@ -120,6 +120,12 @@ struct LintTarget {
   bool named = false;
 };
 
+/// Makes each input error also an `io` finding (severity error, at line 1 of its path),
+/// in sorted place, so that every output format shows a path that could not be read (as
+/// ruff's E902). The errors stay in `errors`: formats that have a place for a failed run
+/// (SARIF's invocation, JSON's "errors", JUnit's <error>) mark it there too.
+void report_input_errors(LintResult* result);
+
 /// Reads a story file whole (one open, one read); false with `err` when it cannot be
 /// read or is larger than `max_size` bytes.
 bool read_story_file(const std::string& path, std::size_t max_size, std::string* out, std::string* err);

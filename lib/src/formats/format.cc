@@ -57,6 +57,11 @@ std::vector<RuleInfo> report_rules(const RuleSet& rules) {
                  "A storylint-disable comment names no rule, an unknown rule, or is misspelled",
                  "Suppressions always name the rules they silence, so that nothing else is hidden by accident.", "",
                  "", "", ""});
+  out.push_back({"io", "engine", Severity::error, "A path could not be read",
+                 "A path that does not exist, a file or folder that cannot be read, a FIFO or device, a broken or "
+                 "looping link: storylint could not check what is there, so the run fails (exit 2) and every "
+                 "output format says so, instead of looking clean.",
+                 "", "", "", ""});
   out.push_back({"no-story", "engine", Severity::info, "A file named explicitly holds no story",
                  "A README, notes or a question list holds no story: no STAR part label, no story metadata and no "
                  "first-person episode. Found while walking a folder, such a file is skipped silently; named on the "
@@ -184,12 +189,16 @@ std::string summary_line(const LintResult& r) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
   std::string stories = r.stories.size() == 1 ? "1 story" : fmt::format("{} stories", r.stories.size());
-  if (r.diagnostics.empty()) return fmt::format("no problems in {}", stories);
+  // A run that could not read a path never reads as clean.
+  std::string unread = r.errors.empty() ? std::string()
+                                        : fmt::format("; {} could not be read", plural(r.errors.size(), "path"));
+  if (r.diagnostics.empty()) return r.errors.empty() ? fmt::format("no problems in {}", stories)
+                                                     : fmt::format("{} checked{}", stories, unread);
   std::vector<std::string> parts;
   if (counts[2]) parts.push_back(plural(counts[2], "error"));
   if (counts[1]) parts.push_back(plural(counts[1], "warning"));
   if (counts[0]) parts.push_back(fmt::format("{} info", counts[0]));
-  return fmt::format("{} in {} of {}", fmt::join(parts, ", "), with, stories);
+  return fmt::format("{} in {} of {}{}", fmt::join(parts, ", "), with, stories, unread);
 }
 
 void flush_if_big(std::string* out, const FormatOptions& o) {

@@ -1,4 +1,4 @@
-// JSON: {"version": 1, "diagnostics": [...], "summary": {...}, "rules": [...]}.
+// JSON: {"version": 1, "diagnostics": [...], "errors": [...], "summary": {...}, "rules": [...]}.
 #include <nlohmann/json.hpp>
 
 #include "formats.h"
@@ -34,8 +34,12 @@ class JsonFormatter final : public Formatter {
                            {"why", info.why},
                            {"help", info.link.empty() ? Json(nullptr) : Json(info.link)}});
     }
+    // Paths that could not be read: a run with any is a failed run (exit 2).
+    Json errors = Json::array();
+    for (const InputError& e : r.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
     Json doc = {{"version", 1},
                 {"diagnostics", std::move(diags)},
+                {"errors", std::move(errors)},
                 {"summary",
                  {{"files", r.files},
                   {"stories", r.stories.size()},

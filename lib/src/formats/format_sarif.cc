@@ -73,6 +73,21 @@ std::string help_markdown(const RuleInfo& r) {
   return md;
 }
 
+// The run itself: a run that could not read a path did not succeed, and says which, so
+// that an upload never closes open alerts as if everything had been checked.
+Json invocation(const LintResult& r, const FormatOptions& o) {
+  Json notes = Json::array();
+  for (const InputError& e : r.errors) {
+    notes.push_back({{"level", "error"},
+                     {"message", {{"text", fmt::format("{}: {}", e.path, e.message)}}},
+                     {"descriptor", {{"id", "io"}}},
+                     {"locations", Json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(e.path, o.base_dir)}}}}})}});
+  }
+  Json inv = {{"executionSuccessful", r.errors.empty()}};
+  if (!notes.empty()) inv["toolExecutionNotifications"] = std::move(notes);
+  return inv;
+}
+
 class SarifFormatter final : public Formatter {
  public:
   void write(const LintResult& r, const RuleSet& rules, const FormatOptions& o, std::string* out) const override {
@@ -118,6 +133,7 @@ class SarifFormatter final : public Formatter {
                     {"rules", std::move(rule_list)}}}}},
                 {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uri_encode(o.base_dir)}}}}},
                 {"columnKind", "unicodeCodePoints"},
+                {"invocations", Json::array({invocation(r, o)})},
                 {"results", std::move(results)}};
     Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
