@@ -126,7 +126,8 @@ int end_run(int rc) {
   return rc;
 }
 
-int write_report(const Options& o, LintResult& result, const std::vector<const Config*>& used, const RuleSet& builtin) {
+int write_lint_report(const Options& o, LintResult& result, const std::vector<const Config*>& used,
+                      const RuleSet& builtin) {
   FormatOptions fo;
   // The run fails at the strictest fail_on among the configurations used.
   std::string fail_on = o.fail_on;
@@ -179,7 +180,7 @@ int write_report(const Options& o, LintResult& result, const std::vector<const C
 }
 
 int finish_lint(const Options& o, LintResult& result, const std::vector<const Config*>& used, const RuleSet& builtin) {
-  return end_run(write_report(o, result, used, builtin));
+  return end_run(write_lint_report(o, result, used, builtin));
 }
 
 bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank, Plan* plan) {

@@ -79,5 +79,10 @@ bool check_output_options(const Options& o);
 /// exit code, destroying nothing (sanitizer builds return it instead): callers return
 /// what it returns.
 int finish_lint(const Options& o, LintResult& result, const std::vector<const Config*>& used, const RuleSet& builtin);
+/// The formatting and writing part of finish_lint: returns the exit code.
+int write_lint_report(const Options& o, LintResult& result, const std::vector<const Config*>& used,
+                      const RuleSet& builtin);
+/// Ends the process with `rc` as finish_lint does (sanitizer builds return it).
+int end_run(int rc);
 
 }  // namespace storylint::cli

@@ -113,32 +113,47 @@ bool is_ours(const fs::path& hook) {
   return false;
 }
 
+// The user's own hook, kept beside ours and run first (pre-commit's `.legacy` name).
+fs::path legacy_of(const fs::path& hook) {
+  fs::path p = hook;
+  p += ".legacy";
+  return p;
+}
+
 int install(const Options& o) {
   fs::path hook;
   if (!hooks_path(&hook)) return kUsage;
   std::error_code ec;
   fs::create_directories(hook.parent_path(), ec);
+  bool chained = false;
   if (fs::exists(hook, ec) && !is_ours(hook)) {
     if (!o.force) {
-      print_error(fmt::format("{} exists and was not written by storylint; not replaced (use --force to replace it and "
-                              "keep a backup)", hook.generic_string()));
+      print_error(fmt::format("{} exists and was not written by storylint; not replaced (use --force to keep it and "
+                              "run it before storylint's)", hook.generic_string()));
       return kUsage;
     }
-    fs::path backup = hook;
-    backup += ".storylint-backup";
-    fs::rename(hook, backup, ec);
+    fs::path legacy = legacy_of(hook);
+    if (fs::exists(legacy, ec)) {
+      print_error(fmt::format("{} exists too; move one of them away first", legacy.generic_string()));
+      return kUsage;
+    }
+    fs::rename(hook, legacy, ec);
     if (ec) {
-      print_error(fmt::format("cannot back up {}: {}", hook.generic_string(), ec.message()));
+      print_error(fmt::format("cannot move {} aside: {}", hook.generic_string(), ec.message()));
       return kUsage;
     }
-    fmt::print("moved the existing hook to {}\n", backup.generic_string());
+    chained = true;
   }
+  chained = chained || fs::exists(legacy_of(hook), ec);
   std::string self;
   // The path goes inside a single-quoted shell string: close, escape, reopen around a '.
   for (char c : fs::read_symlink("/proc/self/exe", ec).string()) self += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  // The user's previous hook runs first; a failure there stops the commit as before.
   std::string script = fmt::format(
       "#!/bin/sh\n{}: lints the staged stories and blocks the commit on errors.\n"
       "# Installed by `storylint hook install`; remove it with `storylint hook uninstall`.\n"
+      "legacy=\"$(dirname \"$0\")/pre-commit.legacy\"\n"
+      "if [ -x \"$legacy\" ]; then \"$legacy\" \"$@\" || exit $?; fi\n"
       "storylint='{}'\n[ -x \"$storylint\" ] || storylint=storylint\nexec \"$storylint\" hook run\n",
       kMarker, self);
   std::string err;
@@ -148,6 +163,7 @@ int install(const Options& o) {
   }
   fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec, fs::perm_options::add, ec);
   fmt::print("installed {}\n", hook.generic_string());
+  if (chained) fmt::print("the previous hook is kept as {} and runs first\n", legacy_of(hook).generic_string());
   return kClean;
 }
 
@@ -165,34 +181,86 @@ int uninstall(const Options&) {
   }
   fs::remove(hook, ec);
   fmt::print("removed {}\n", hook.generic_string());
-  fs::path backup = hook;
-  backup += ".storylint-backup";
-  if (fs::exists(backup, ec)) {
-    fs::rename(backup, hook, ec);
-    fmt::print("restored the previous hook from {}\n", backup.generic_string());
+  // Put the user's hook back: chained (.legacy), or moved aside by an older storylint.
+  for (const char* suffix : {".legacy", ".storylint-backup"}) {
+    fs::path backup = hook;
+    backup += suffix;
+    if (fs::exists(backup, ec)) {
+      fs::rename(backup, hook, ec);
+      fmt::print("restored the previous hook from {}\n", backup.generic_string());
+      break;
+    }
   }
   return kClean;
 }
 
-// The staged blobs of `paths`, read in one `git cat-file --batch`.
-bool staged_contents(const std::vector<std::string>& paths, std::vector<std::string>* contents) {
+// A staged file: its path and its blob in the index.
+struct Staged {
+  std::string path;
+  std::string blob;
+  std::size_t size = 0;
+};
+
+// The staged story files, from `git diff --cached --raw -z`: NUL-separated, so no name
+// is read as syntax ("0:ok.md"), a name with a newline is kept, and each comes with its
+// blob id, so cat-file reads objects, never paths. Submodules (gitlinks) and symbolic
+// links are not stories. Renames count as the new name (--no-renames: add + delete).
+bool staged_files(std::vector<Staged>* out) {
+  std::string listing;
+  if (!git({"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--diff-filter=ACM"}, &listing)) {
+    print_error("git diff --cached failed");
+    return false;
+  }
+  for (std::size_t pos = 0; pos < listing.size();) {
+    // ":old_mode new_mode old_blob new_blob status" NUL path NUL
+    std::size_t meta_end = listing.find('\0', pos);
+    if (meta_end == std::string::npos) break;
+    std::string meta = listing.substr(pos, meta_end - pos);
+    std::size_t path_end = listing.find('\0', meta_end + 1);
+    if (path_end == std::string::npos) path_end = listing.size();
+    std::string path = listing.substr(meta_end + 1, path_end - meta_end - 1);
+    pos = path_end + 1;
+    std::istringstream fields(meta.substr(meta.starts_with(":") ? 1 : 0));
+    std::string old_mode, new_mode, old_blob, new_blob, status;
+    fields >> old_mode >> new_mode >> old_blob >> new_blob >> status;
+    if (new_mode == "160000" || new_mode == "120000") continue;  // a submodule, a link
+    if (path.empty() || format_for_path(path) == FileFormat::other) continue;
+    out->push_back({std::move(path), std::move(new_blob), 0});
+  }
+  return true;
+}
+
+// The sizes, then the contents of the blobs under `max_size`, each in one cat-file run.
+bool staged_contents(std::vector<Staged>& files, std::size_t max_size, std::vector<std::string>* contents,
+                     std::vector<bool>* too_large) {
   std::string input, out;
-  for (const std::string& p : paths) input += ":" + p + "\n";
-  if (!git({"cat-file", "--batch"}, &out, input)) return false;
-  std::size_t pos = 0;
-  for (const std::string& p : paths) {
-    std::size_t nl = out.find('\n', pos);
-    if (nl == std::string::npos) return false;
-    std::string header = out.substr(pos, nl - pos);
-    pos = nl + 1;
-    std::size_t last = header.rfind(' ');
-    if (header.ends_with(" missing") || last == std::string::npos) {
-      print_error(fmt::format("{}: not in the index", p));
+  for (const Staged& f : files) input += f.blob + "\n";
+  if (!git({"cat-file", "--batch-check"}, &out, input)) return false;
+  std::istringstream check(out);
+  std::string want;
+  for (Staged& f : files) {
+    std::string line;
+    if (!std::getline(check, line) || line.ends_with(" missing")) {
+      print_error(fmt::format("{}: not in the index", escape_controls(f.path)));
       return false;
     }
-    std::size_t size = std::stoul(header.substr(last + 1));
-    contents->push_back(out.substr(pos, size));
-    pos += size + 1;
+    f.size = std::stoul(line.substr(line.rfind(' ') + 1));
+    too_large->push_back(f.size > max_size);
+    if (f.size <= max_size) want += f.blob + "\n";
+  }
+  out.clear();
+  if (!want.empty() && !git({"cat-file", "--batch"}, &out, want)) return false;
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if ((*too_large)[i]) {
+      contents->emplace_back();
+      continue;
+    }
+    std::size_t nl = out.find('\n', pos);
+    if (nl == std::string::npos) return false;
+    pos = nl + 1;
+    contents->push_back(out.substr(pos, files[i].size));
+    pos += files[i].size + 1;
   }
   return true;
 }
@@ -205,38 +273,38 @@ int run_hook(const Options& o) {
   }
   std::error_code ec;
   fs::current_path(trim_newline(top), ec);
-  std::string listing;
-  if (!git({"diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"}, &listing)) {
-    print_error("git diff --cached failed");
-    return kUsage;
-  }
-  std::vector<std::string> paths;
-  for (std::size_t pos = 0; pos < listing.size();) {
-    std::size_t end = listing.find('\0', pos);
-    if (end == std::string::npos) end = listing.size();
-    std::string p = listing.substr(pos, end - pos);
-    // A newline in a name cannot pass through cat-file's line protocol: skip such files.
-    if (!p.empty() && format_for_path(p) != FileFormat::other && p.find('\n') == std::string::npos) {
-      paths.push_back(std::move(p));
-    }
-    pos = end + 1;
-  }
-  if (paths.empty()) return kClean;
+  std::vector<Staged> files;
+  if (!staged_files(&files)) return kUsage;
+  if (files.empty()) return kClean;
   auto builtin = load_builtin_rules();
   if (!builtin) return kUsage;
   PatternCompiler warm;  // while git hands over the staged contents
   std::vector<std::string> contents;
-  if (!staged_contents(paths, &contents)) return kUsage;
+  std::vector<bool> too_large;
+  if (!staged_contents(files, o.max_file_size, &contents, &too_large)) return kUsage;
 
   ConfigLoader loader(overrides_of(o), builtin);
   std::vector<LoadError> errors;
   LintResult result;
   std::vector<const Config*> used;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    const Config* c = loader.for_path(paths[i], &errors);
-    if (!c || !c->includes(paths[i])) continue;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& path = files[i].path;
+    const Config* c = loader.for_path(path, &errors);
+    if (!c || !c->includes(path)) continue;
     if (std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
-    lint_source(SourceFile(paths[i], std::move(contents[i])), c->settings, &result);
+    if (too_large[i]) {
+      // The --max-file-size cap holds for staged files too.
+      Diagnostic d;
+      d.path = path;
+      d.severity = Severity::error;
+      d.rule = "file-too-large";
+      d.message = fmt::format("file is {} bytes, over the {}-byte limit (--max-file-size); not read", files[i].size,
+                              o.max_file_size);
+      result.diagnostics.push_back(std::move(d));
+      ++result.files;
+      continue;
+    }
+    lint_source(SourceFile(path, std::move(contents[i])), c->settings, &result);
   }
   if (!errors.empty()) {
     print_load_errors(errors);
@@ -245,7 +313,13 @@ int run_hook(const Options& o) {
   // A clean commit passes silently, as hooks do.
   if (result.diagnostics.empty() && result.errors.empty()) return kClean;
   sort_diagnostics(result.diagnostics);
-  return finish_lint(o, result, used, *builtin);
+  int rc = write_lint_report(o, result, used, *builtin);
+  if (rc == kFindings) {
+    fmt::print(stderr,
+               "storylint: the commit is blocked: the staged version of these files has the findings above (fix and "
+               "`git add` them, or commit anyway with `git commit --no-verify`)\n");
+  }
+  return end_run(rc);
 }
 
 int hook_command(const Options& o) {
