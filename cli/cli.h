@@ -36,7 +36,7 @@ struct Options {
   std::string level;                // --level
   std::vector<std::string> select, ignore, set;
   // Subcommands.
-  std::string rule;                 // explain RULE
+  std::vector<std::string> rules;   // explain RULE...
   std::string dir = ".";            // init [DIR]
   std::string print_path;           // config --print PATH
   std::vector<std::string> rule_paths;  // test RULE_PATH...

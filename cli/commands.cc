@@ -67,52 +67,67 @@ std::string indent(std::string_view text, std::string_view pad) {
   return out;
 }
 
-int explain_command(const Options& o) {
-  if (!validate_overrides(o)) return kUsage;
+// One rule's page, or false (the problem printed).
+bool explain_one(const Options& o, const std::string& id, std::string* out) {
   auto builtin = load_builtin_rules();
-  if (!builtin) return kUsage;
+  if (!builtin) return false;
   Options all = o;
   all.select.clear();
   all.ignore.clear();
   ConfigLoader loader(overrides_of(all), builtin);
   const Config* c = here(loader);
-  if (!c) return kUsage;
-  const Rule* r = c->settings.rules->find(o.rule);
-  if (!r) r = builtin->find(o.rule);
+  if (!c) return false;
+  const Rule* r = c->settings.rules->find(id);
+  if (!r) r = builtin->find(id);
   if (!r) {
     for (const RuleInfo& e : report_rules(RuleSet{})) {
-      if (e.id == o.rule) {
-        fmt::print("{} ({}, reported by storylint itself)\n\n{}\n\n{}\n", e.id, severity_name(e.severity),
-                   e.description, e.why);
-        return kClean;
+      if (e.id == id) {
+        *out += fmt::format("{} ({}, reported by storylint itself)\n\n{}\n\n{}\n", e.id, severity_name(e.severity),
+                            e.description, e.why);
+        return true;
       }
     }
     std::vector<std::string_view> ids;
     for (const Rule& x : c->settings.rules->rules) ids.push_back(x.id);
-    std::string hint = closest_match(o.rule, ids);
-    print_error(fmt::format("unknown rule '{}'{}", o.rule, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
-    return kUsage;
+    std::string hint = closest_match(id, ids);
+    print_error(fmt::format("unknown rule '{}'{}", id, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    return false;
   }
-  std::string out = fmt::format("{} ({}, kind {}, reads: {})\n\n{}\n\nWhy:\n{}", r->id, severity_name(r->severity),
+  *out += fmt::format("{} ({}, kind {}, reads: {})\n\n{}\n\nWhy:\n{}", r->id, severity_name(r->severity),
                                 r->kind, scope_text(*r), r->description, indent(r->why, "  "));
-  if (!r->source.empty()) out += fmt::format("\nSource: {}\n", r->source);
-  out += fmt::format("\nMessage: {}\n", r->message);
+  if (!r->source.empty()) *out += fmt::format("\nSource: {}\n", r->source);
+  *out += fmt::format("\nMessage: {}\n", r->message);
   if (!r->options.empty()) {
-    out += "\nOptions (effective here):\n";
-    for (const RuleOption& opt : r->options) out += fmt::format("  {}: {}  ({})\n", opt.name, opt.value, opt.origin);
+    *out += "\nOptions (effective here):\n";
+    for (const RuleOption& opt : r->options) *out += fmt::format("  {}: {}  ({})\n", opt.name, opt.value, opt.origin);
   }
   if (!r->level_defaults.empty()) {
-    out += "\nLevel defaults:\n";
+    *out += "\nLevel defaults:\n";
     for (const auto& [level, opts] : r->level_defaults) {
-      for (const RuleOption& opt : opts) out += fmt::format("  {}: {}: {}\n", level, opt.name, opt.value);
+      for (const RuleOption& opt : opts) *out += fmt::format("  {}: {}: {}\n", level, opt.name, opt.value);
     }
   }
-  if (!r->example_bad.empty()) out += fmt::format("\nBad:\n{}", indent(r->example_bad, "  "));
-  if (!r->example_good.empty()) out += fmt::format("\nGood:\n{}", indent(r->example_good, "  "));
-  if (!r->link.empty()) out += fmt::format("\nMore: {}\n", r->link);
-  out += fmt::format("\nDefined in: {}\n", r->origin);
+  if (!r->example_bad.empty()) *out += fmt::format("\nBad:\n{}", indent(r->example_bad, "  "));
+  if (!r->example_good.empty()) *out += fmt::format("\nGood:\n{}", indent(r->example_good, "  "));
+  if (!r->link.empty()) *out += fmt::format("\nMore: {}\n", r->link);
+  // A built-in rule's file is in storylint's sources, not in the user's folder.
+  const Rule* shipped = builtin->find(r->id);
+  bool built_in = shipped && shipped->definition == r->definition;
+  *out += fmt::format("\nDefined in: {}\n", built_in ? "built-in (compiled into storylint)" : r->origin);
+  return true;
+}
+
+// explain RULE...: each page, a blank line between them; any unknown rule fails the run.
+int explain_command(const Options& o) {
+  if (!validate_overrides(o)) return kUsage;
+  std::string out;
+  bool ok = true;
+  for (const std::string& id : o.rules) {
+    if (!out.empty()) out += "\n";
+    ok &= explain_one(o, id, &out);
+  }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return kClean;
+  return ok ? kClean : kUsage;
 }
 
 // A story that passes every built-in rule: the starting point `init` hands out.
@@ -313,13 +328,13 @@ const std::vector<Command>& commands() {
       {"rules", "List every rule: id, severity, kind, scope, description",
        [](CLI::App&, Options&) {}, &rules_command},
       {"explain", "Print a rule's documentation and effective options",
-       [](CLI::App& sub, Options& o) { sub.add_option("rule", o.rule, "Rule id")->required(); }, &explain_command},
+       [](CLI::App& sub, Options& o) { sub.add_option("rules", o.rules, "Rule ids")->required(); }, &explain_command},
       {"init", "Write a commented .storylint.yaml with every default, and a template story",
        [](CLI::App& sub, Options& o) { sub.add_option("dir", o.dir, "Folder to write into (default: .)"); },
        &init_command},
       {"config", "Show the effective settings for a path and where each came from",
        [](CLI::App& sub, Options& o) {
-         sub.add_option("--print", o.print_path, "The story file or folder")->required();
+         sub.add_option("--print", o.print_path, "The story file or folder (default: .)")->expected(0, 1)->default_str(".");
        },
        &config_command},
       {"test", "Run the must_fire/must_not_fire cases of rule files",

@@ -323,6 +323,13 @@ int run_hook(const Options& o) {
 }
 
 int hook_command(const Options& o) {
+  if (o.hook_action.empty()) {
+    fmt::print("storylint hook: the native git pre-commit hook\n"
+               "  install [--force]  write .git/hooks/pre-commit (--force keeps a hook you had and runs it first)\n"
+               "  uninstall          remove it, and put a kept hook back\n"
+               "  run                what the hook runs: lint the staged version of the staged story files\n");
+    return kClean;
+  }
   if (!validate_overrides(o) || !check_output_options(o)) return kUsage;
   if (o.hook_action == "install") return install(o);
   if (o.hook_action == "uninstall") return uninstall(o);
@@ -334,8 +341,7 @@ int hook_command(const Options& o) {
 Command hook_command_entry() {
   return {"hook", "Install, uninstall or run the native git pre-commit hook",
           [](CLI::App& sub, Options& o) {
-            sub.add_option("action", o.hook_action, "install | uninstall | run")
-                ->required()
+            sub.add_option("action", o.hook_action, "install | uninstall | run (none: list them)")
                 ->check(CLI::IsMember({"install", "uninstall", "run"}));
             sub.add_flag("--force", o.force, "install: replace a hook storylint did not write (it is kept as a backup)");
           },

@@ -302,8 +302,9 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
       const std::string& key = k->value;
       if (key == "level") {
         if (auto s = scalar_of(v, key)) {
-          if (!valid_level(*s)) error(v->offset, fmt::format("level '{}' should be L4, L5, L6, L7 or L8", *s));
-          else config->level = {*s, position_text(*file, v->offset)};
+          std::string level = normalize_level(*s);
+          if (!valid_level(level)) error(v->offset, fmt::format("level '{}' should be L4, L5, L6, L7 or L8", *s));
+          else config->level = {level, position_text(*file, v->offset)};
         }
       } else if (key == "reference_date") {
         if (auto s = scalar_of(v, key)) {
@@ -315,9 +316,10 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
         if (auto s = scalar_of(v, key)) {
           Severity sev;
           if (*s != "never" && !parse_severity(*s, &sev)) {
-            error(v->offset, fmt::format("fail_on '{}' should be error, warning, info or never", *s));
+            error(v->offset, fmt::format("fail_on '{}' should be error, warning, info or never{}", *s,
+                                         severity_hint(*s, {"never"})));
           } else {
-            config->fail_on = {*s, position_text(*file, v->offset)};
+            config->fail_on = {*s == "never" ? *s : std::string(severity_name(sev)), position_text(*file, v->offset)};
           }
         }
       } else if (key == "include") {
@@ -360,7 +362,18 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
                 error(pk->offset, "'aliases.principles' entries are 'your name: Principle Name'");
                 continue;
               }
+              // The target must be one of the 16 names as written (any case): an alias of
+              // a loose form would chain guesses.
               std::string exact = canonical_principle(pv->value);
+              auto folded = [](std::string x) {
+                for (char& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                return x;
+              };
+              if (!exact.empty() && folded(exact) != folded(pv->value)) {
+                error(pv->offset, fmt::format("'{}' is not one of the 16 Leadership Principles as written: the "
+                                              "alias should name '{}' exactly", pv->value, exact));
+                continue;
+              }
               if (exact.empty()) {
                 std::string hint = closest_principle(pv->value);
                 error(pv->offset, fmt::format("'{}' is not one of the 16 Leadership Principles{}", pv->value,
@@ -464,7 +477,8 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
         RuleOverride& o = rule_overrides[id];
         if (v->is_scalar()) {
           if (!severity_value(v->value, &o.severity, &o.off)) {
-            error(v->offset, fmt::format("'{}' should be off, error, warning, info or a mapping of options", v->value));
+            error(v->offset, fmt::format("'{}' should be off, error, warning, info or a mapping of options{}", v->value,
+                                         severity_hint(v->value, {"off"})));
           }
           o.severity_origin = position_text(*file, v->offset);
           continue;

@@ -1,5 +1,11 @@
 #include "storylint/diagnostic.h"
 
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "storylint/rule.h"
+
 #include <algorithm>
 #include <iterator>
 #include <string>
@@ -17,11 +23,27 @@ std::string_view severity_name(Severity s) {
 }
 
 bool parse_severity(std::string_view name, Severity* out) {
-  if (name == "error") *out = Severity::error;
-  else if (name == "warning") *out = Severity::warning;
-  else if (name == "info") *out = Severity::info;
+  std::string n(name);
+  for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // "warn" is what ESLint users type.
+  if (n == "error") *out = Severity::error;
+  else if (n == "warning" || n == "warn") *out = Severity::warning;
+  else if (n == "info") *out = Severity::info;
   else return false;
   return true;
+}
+
+std::string severity_hint(std::string_view name, std::vector<std::string_view> extra) {
+  extra.insert(extra.end(), {"error", "warning", "info"});
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // "warnings", "errors": the plural is the commonest slip.
+  if (lower.size() > 1 && lower.back() == 's') lower.pop_back();
+  for (std::string_view e : extra) {
+    if (lower == e) return fmt::format(" (did you mean '{}'?)", e);
+  }
+  std::string near = closest_match(lower, extra);
+  return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near);
 }
 
 namespace {

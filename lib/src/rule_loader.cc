@@ -316,6 +316,12 @@ bool valid_level(std::string_view level) {
   return level == "L4" || level == "L5" || level == "L6" || level == "L7" || level == "L8";
 }
 
+std::string normalize_level(std::string_view level) {
+  std::string l(level);
+  if (!l.empty() && l[0] == 'l') l[0] = 'L';
+  return l;
+}
+
 bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::OptionLayer>& extra,
                   std::vector<LoadError>* errors) {
   const RuleSource& src = *rule->definition;

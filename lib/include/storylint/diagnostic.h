@@ -49,8 +49,11 @@ enum class Severity { info = 0, warning = 1, error = 2 };
 
 /// "error", "warning", "info".
 std::string_view severity_name(Severity s);
-/// Parses "error" | "warning" | "info"; false otherwise.
+/// Parses "error" | "warning" (or "warn") | "info", in any case; false otherwise.
 bool parse_severity(std::string_view name, Severity* out);
+/// " (did you mean 'warning'?)" for a near miss of a severity or of `extra` words
+/// ("off", "never"); empty otherwise.
+std::string severity_hint(std::string_view name, std::vector<std::string_view> extra = {});
 
 /// One finding. `begin`/`end` are 1-based; `end` is exclusive (the column just past the
 /// span), as SARIF and most editors expect. The byte offsets are into the file's bytes.

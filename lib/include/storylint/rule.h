@@ -181,6 +181,8 @@ class RuleSet {
 
 /// The levels storylint knows, "L4" to "L8"; the default is "L5".
 bool valid_level(std::string_view level);
+/// "l7" -> "L7": levels are accepted in either case.
+std::string normalize_level(std::string_view level);
 inline constexpr std::string_view kDefaultLevel = "L5";
 
 /// Loads and compiles rule files at `level` (their `levels:` defaults apply). Returns

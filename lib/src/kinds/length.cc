@@ -57,8 +57,9 @@ std::unique_ptr<Check> make_length(Options& o, const Rule&) {
   } else if (o.has("max_words")) {
     c->max = o.number("max_words", 450, 0, 1e9);
   } else if (o.has("max_minutes")) {
-    c->wpm = o.number("words_per_minute", 150, 1, 1000);
-    c->max_minutes = o.number("max_minutes", 3, 0, 1000);
+    c->wpm = o.number("words_per_minute", 150, 50, 1000);
+    // Under half a minute, every story fails: a budget, not an off switch.
+    c->max_minutes = o.number("max_minutes", 3, 0.5, 1000);
     c->max = c->wpm * c->max_minutes;
   } else {
     o.error("max_words", "kind 'length' needs 'max_sentences', 'max_words' or 'max_minutes'");
