@@ -35,6 +35,8 @@ constexpr Word kWords[] = {
     {"responsibilities", P, Part::task},      {"objective", P, Part::task},
     {"objectives", P, Part::task},            {"mission", P, Part::task},
     {"assignment", P, Part::task},            {"ask", P, Part::task},
+    {"part", P, Part::task},                  {"what i owned", P, Part::task},  // "My part"
+    {"job", P, Part::task},                                                     // "My job"
     {"tarea", P, Part::task},                 {"tarefa", P, Part::task},
     {"action", P, Part::action},              {"actions", P, Part::action},
     {"approach", P, Part::action},            {"solution", P, Part::action},
@@ -43,6 +45,7 @@ constexpr Word kWords[] = {
     {"action taken", P, Part::action},        {"actions i took", P, Part::action},
     {"how i did it", P, Part::action},        {"what i did and why", P, Part::action},
     {"execution", P, Part::action},           {"acción", P, Part::action},
+    {"what was done", P, Part::action},       {"what we did", P, Part::action},
     {"accion", P, Part::action},              {"ação", P, Part::action},
     {"result", P, Part::result},              {"results", P, Part::result},
     {"outcome", P, Part::result},             {"outcomes", P, Part::result},
@@ -377,8 +380,10 @@ bool is_placeholder(std::string_view text) {
   std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return true;
   std::size_t last = text.find_last_not_of(" \t\r\n");
-  if (last - first > 80) return false;
   text = text.substr(first, last - first + 1);
+  if (text.size() > 80 && !((text.front() == '[' && text.back() == ']') || (text.front() == '(' && text.back() == ')')))
+    return false;
+  if (text.size() > 400) return false;
   bool alnum = std::any_of(text.begin(), text.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
   });
@@ -392,8 +397,11 @@ bool is_placeholder(std::string_view text) {
   if (t.empty()) return true;
   static constexpr std::string_view kMarks[] = {"todo", "tbd", "tba", "wip", "to do", "fill in", "placeholder",
                                                 "coming soon", "xxx", "n a", "na"};
+  // A note in brackets that starts with a mark is a placeholder however long it runs:
+  // "[TODO - write this part: the scheduler, the opt-out...]".
+  bool bracketed = (text.front() == '[' && text.back() == ']') || (text.front() == '(' && text.back() == ')');
   for (std::string_view m : kMarks) {
-    if (starts_with_words(norm, m) && t.size() <= 8) return true;
+    if (starts_with_words(norm, m) && (t.size() <= 8 || bracketed)) return true;
   }
   return false;
 }

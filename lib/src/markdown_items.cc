@@ -125,7 +125,10 @@ bool label_at(const Block& b, std::size_t at, std::size_t line_end, const std::v
   // A plain prefix: "S:", "Situation -", "SITUATION :", "🎯 Task:".
   for (std::size_t k = i; k < line_end && k < i + 48; ++k) {
     char c = t[k];
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == '(' || c == '"') break;
+    // "TL;DR" is a label with a semicolon in it.
+    if (c == ';' && (k < i + 2 || (std::tolower(static_cast<unsigned char>(t[k - 1])) != 'l' ||
+                                   std::tolower(static_cast<unsigned char>(t[k + 1])) != 'd'))) break;
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == '(' || c == '"') break;
     bool colon = c == ':' || std::string_view(t).substr(k, 3) == "\xEF\xBC\x9A";
     bool dash = c == '-' || std::string_view(t).substr(k, 3) == "\xE2\x80\x93" || std::string_view(t).substr(k, 3) == "\xE2\x80\x94";
     if (!colon && !dash) continue;

@@ -57,6 +57,21 @@ bool past_verb(std::string_view w) {
   return w.size() >= 4 && w.ends_with("ed");
 }
 
+// "was/were/been" + a past participle of doing: "was created", "were moved".
+int passives(const std::string& s) {
+  int n = 0;
+  for (std::string_view aux : {"was ", "were ", "been "}) {
+    for (std::size_t at = s.find(aux); at != std::string::npos; at = s.find(aux, at + 1)) {
+      if (at > 0 && std::isalnum(static_cast<unsigned char>(s[at - 1]))) continue;
+      std::size_t b = at + aux.size();
+      std::size_t e = s.find_first_of(" ,.;", b);
+      std::string_view w = std::string_view(s).substr(b, e == std::string::npos ? std::string::npos : e - b);
+      if (w.size() >= 5 && (w.ends_with("ed") || w == "built" || w == "done" || w == "made" || w == "written")) ++n;
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* out) {
@@ -120,9 +135,9 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
   if (current == Part::situation &&
       (has_any(s, {"my task", "my job was", "my goal", "my role", "my responsibility", "i was asked to",
                    "i was tasked", "i was responsible", "i was in charge", "i was assigned", "i needed to", "i had to",
-                   "i volunteered to", "i took ownership", "i owned the", "i was the one", "the goal was",
+                   "i volunteered to", "i took ownership", "i owned", "i was the one", "the goal was",
                    "our goal was", "the task was", "my mission", "i was brought in", "i was hired to",
-                   "i had been asked", "asked me to", "wanted me to", "told me to", "needed me to", "to me with",
+                   "i had been asked", "responsible for", "in charge of", "it was my job", "asked me to", "wanted me to", "told me to", "needed me to", "to me with",
                    "own this", "it was on me", "fell to me", "i needed them", "my priority", "first priority"}))) {
     *out = Part::task;
     return true;
@@ -147,9 +162,67 @@ std::vector<TextSpan> blocks_of(const std::string& t) {
 
 }  // namespace
 
+bool states_task(std::string_view text) {
+  for (TextSpan sp : split_sentences(text)) {
+    Part p;
+    if (cue_of(text.substr(sp.begin, sp.end - sp.begin), Part::situation, false, &p) && p == Part::task) return true;
+  }
+  return false;
+}
+
+bool tells_action(std::string_view text) {
+  bool first = true;
+  int passive_sentences = 0;
+  for (TextSpan sp : split_sentences(text)) {
+    std::string s = fold(text.substr(sp.begin, sp.end - sp.begin));
+    Part p;
+    if (cue_of(s, Part::task, first, &p) && p == Part::action) return true;
+    first = false;
+    // "I"/"we" + a past-tense verb anywhere in the sentence ("so I called them").
+    for (std::string_view subject : {"i ", "we ", "i then ", "we then "}) {
+      for (std::size_t at = s.find(subject); at != std::string::npos; at = s.find(subject, at + 1)) {
+        if (at > 0 && std::isalnum(static_cast<unsigned char>(s[at - 1]))) continue;
+        std::size_t b = at + subject.size();
+        std::size_t e = s.find_first_of(" ,.;", b);
+        std::string_view w = std::string_view(s).substr(b, e == std::string::npos ? std::string::npos : e - b);
+        if (past_verb(w) && w != "learned" && w != "realized" && w != "wanted" && w != "needed") return true;
+      }
+    }
+    // Told in the passive ("a form was created", "it was decided"): still what was done.
+    if (!first && (has_any(s, {"by me"}) || passives(s) >= 1)) ++passive_sentences;
+    if (passive_sentences >= 2) return true;
+  }
+  return false;
+}
+
+bool tells_outcome(std::string_view text) {
+  std::vector<TextSpan> sentences = split_sentences(text);
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    std::string_view raw = text.substr(sentences[k].begin, sentences[k].end - sentences[k].begin);
+    Part p;
+    if (cue_of(raw, Part::action, false, &p) && p == Part::result) return true;
+    if (k == 0 && sentences.size() > 1) continue;
+    std::string s = fold(raw);
+    if (std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
+        has_any(s, {"half", "twice", "doubled", "zero", "none", "no longer", "stopped", "renewed", "promoted",
+                    "shipped", "launched", "went live", "on time", "agreed", "accepted", "approved", "saved",
+                    "faster", "slower", "happier", "better", "fewer", "improved", "reduced", "increased", "dropped",
+                    "fell", "grew", "succeeded", "worked", "finished", "completed", "delivered", "missed", "failed",
+                    "late", "early", "won", "lost", "churned", "returned"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void infer_parts(Story& story, bool outline) {
   const std::string& t = story.prose.text();
   std::vector<TextSpan> sentences = split_sentences(t);
+  // A labeled Learning stays as it is: only the text before it is inferred.
+  const Section& lesson = story.part(Part::learning);
+  if (lesson.present && !lesson.inferred) {
+    std::erase_if(sentences, [&](TextSpan sp) { return story.prose.source_offset(sp.begin) >= lesson.label_offset; });
+  }
   if (sentences.size() < 2) return;
   // The part each sentence belongs to, moving only forward.
   std::vector<Part> of(sentences.size(), Part::situation);
@@ -158,7 +231,7 @@ void infer_parts(Story& story, bool outline) {
   for (std::size_t k = 0; k < sentences.size(); ++k) {
     Part p;
     std::string_view s = std::string_view(t).substr(sentences[k].begin, sentences[k].end - sentences[k].begin);
-    if (cue_of(s, current, k == 0, &p)) {
+    if (cue_of(s, current, k == 0, &p) && !(p == Part::learning && lesson.present && !lesson.inferred)) {
       // A task cue in the first sentence still leaves that sentence its Situation.
       current = p;
       any = true;

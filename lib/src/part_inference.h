@@ -27,6 +27,18 @@ namespace storylint::md {
 /// Task, the middle Action, then Result, and a last item with a learning cue Learning.
 void infer_parts(Story& story, bool outline = false);
 
+/// Whether `text` has a sentence stating the author's own task ("My task was", "I was
+/// asked to", "I owned"): the Task told inside another part.
+bool states_task(std::string_view text);
+
+/// Whether `text` tells something the author did: "I" or "we" with a past-tense verb of
+/// doing, or a sentence with an action cue.
+bool tells_action(std::string_view text);
+
+/// Whether `text` tells an outcome: a result cue, or a number, money or quantity word
+/// after its first sentence.
+bool tells_outcome(std::string_view text);
+
 /// The part a sentence's cue starts, given the part the story is in; false for none.
 bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* out);
 

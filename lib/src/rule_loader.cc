@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string_view> kTopKeys = {"id",  "kind",   "severity", "scope",    "message", "description",
                                                 "why", "source", "link",     "options",  "examples", "tests", "levels",
-                                                "when", "unless", "story_fallback"};
+                                                "when", "unless", "story_fallback", "inferred_parts"};
 
 std::string stem(std::string_view path) {
   std::size_t slash = path.find_last_of('/');
@@ -101,6 +101,10 @@ class Loader {
     }
     read_scope(*root, rule);
     read_when(*root, rule);
+    if (const yaml::Node* f = root->get("inferred_parts")) {
+      if (!f->is_scalar() || (f->value != "true" && f->value != "false")) error(f->offset, "'inferred_parts' should be true or false");
+      else rule->inferred_parts = f->value == "true";
+    }
     if (const yaml::Node* f = root->get("story_fallback")) {
       if (!f->is_scalar() || (f->value != "true" && f->value != "false")) error(f->offset, "'story_fallback' should be true or false");
       else rule->story_fallback = f->value == "true";

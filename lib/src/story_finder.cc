@@ -631,6 +631,13 @@ class Finder {
         }
       }
     }
+    // A narrative with only its lesson labeled ("What I learned: ...") is read as an
+    // unlabeled story: its other parts come from cues, the Learning stays labeled.
+    if (s.labeled && std::none_of(kAllParts.begin(), kAllParts.end(), [&](Part p) {
+          return p != Part::learning && s.part(p).present;
+        })) {
+      s.labeled = false;
+    }
     if (!s.labeled) {
       // One list of items and nothing else: an outline.
       std::size_t items = 0;

@@ -4,7 +4,11 @@
 //   storylint-disable RULE[, RULE] [-- reason]   from the end of the comment on
 //   storylint-enable [RULE, ...]                  ends a disable (all rules when none named)
 //   storylint-disable-next-line RULE [-- reason]  the line after the comment
+//   storylint-disable-line RULE [-- reason]       the comment's own line (ESLint, markdownlint)
 //   storylint-disable-file RULE [-- reason]       the whole file
+// A "did you mean" never suggests a directive wider than the one typed (a mistyped
+// line directive is never told to silence the whole file); `storylint disable` with a
+// space is reported, not ignored.
 // A directive that silences nothing is reported as unused-suppression (as ruff's RUF100);
 // one that names no rule, an unknown rule or an unknown directive is invalid-suppression.
 #include "suppress.h"
@@ -21,7 +25,7 @@ namespace storylint {
 
 namespace {
 
-enum class Kind { disable, enable, next_line, file };
+enum class Kind { disable, enable, next_line, same_line, file };
 
 struct Named {
   std::string id;
@@ -35,11 +39,12 @@ struct Directive {
   std::size_t offset = 0;      // start of the directive word
   std::size_t end_offset = 0;  // end of the comment
   std::uint32_t end_line = 0;
+  std::uint32_t line = 0;      // where the comment starts
   std::vector<Named> rules;
 };
 
 constexpr std::string_view kWords[] = {"storylint-disable", "storylint-enable", "storylint-disable-next-line",
-                                       "storylint-disable-file"};
+                                       "storylint-disable-file", "storylint-disable-line"};
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -48,19 +53,40 @@ bool parse_directive(std::string_view text, std::size_t at, std::size_t end, con
                      std::vector<std::pair<std::size_t, std::string>>* invalid) {
   std::size_t i = 0;
   while (i < text.size() && space(text[i])) ++i;
+  // "storylint disable x": a directive with a space, which would otherwise do nothing.
+  if (text.substr(i, 10) == "storylint " || text.substr(i, 10) == "storylint:" || text.substr(i, 10) == "storylint_") {
+    std::size_t j = i + 10;
+    while (j < text.size() && space(text[j])) ++j;
+    std::size_t e = j;
+    while (e < text.size() && !space(text[e])) ++e;
+    std::string_view word = text.substr(j, e - j);
+    if (word.starts_with("disable") || word.starts_with("enable")) {
+      invalid->push_back({at + i, fmt::format("'{}{}' is not a directive: write 'storylint-{}'", text.substr(i, 10), word,
+                                              word)});
+    }
+    return false;
+  }
   if (text.substr(i, 10) != "storylint-") return false;
   std::size_t w = i;
   while (i < text.size() && !space(text[i])) ++i;
   d->word = std::string(text.substr(w, i - w));
   d->offset = at + w;
   d->end_offset = end;
-  d->end_line = file.position(end == 0 ? 0 : end - 1).line;
+  d->end_line = file.line_of(end == 0 ? 0 : end - 1);
+  d->line = file.line_of(at);
   if (d->word == kWords[0]) d->kind = Kind::disable;
   else if (d->word == kWords[1]) d->kind = Kind::enable;
   else if (d->word == kWords[2]) d->kind = Kind::next_line;
   else if (d->word == kWords[3]) d->kind = Kind::file;
+  else if (d->word == kWords[4]) d->kind = Kind::same_line;
   else {
-    std::vector<std::string_view> words(std::begin(kWords), std::end(kWords));
+    // Never a wider scope than the one typed: the whole file only when "file" was typed.
+    std::vector<std::string_view> words;
+    for (std::string_view w : kWords) {
+      if (w.ends_with("-file") && d->word.find("file") == std::string::npos) continue;
+      if (w == kWords[0] && d->word.find("line") != std::string::npos) continue;
+      words.push_back(w);
+    }
     std::string hint = closest_match(d->word, words);
     invalid->push_back({d->offset, fmt::format("unknown directive '{}'{}", d->word,
                                                hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))});
@@ -137,6 +163,7 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     for (Named& n : d.rules) {
       if (d.kind == Kind::file) whole_file[n.id].push_back(&n);
       if (d.kind == Kind::next_line) next_line[{d.end_line + 1, n.id}].push_back(&n);
+      if (d.kind == Kind::same_line) next_line[{d.line, n.id}].push_back(&n);
     }
   }
   for (StoryDisable& sd : story_disables) story_level[{sd.story_index, sd.named.id}].push_back(&sd.named);
@@ -174,12 +201,14 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
     g.rule = rule;
     g.message = std::move(message);
     attach_source(g, file, settings.detail);
-    // The story the suppression sits in (the last one starting at or before it).
-    for (const Story& s : parsed.stories) {
-      if (s.begin_offset <= offset) {
-        g.story_index = s.index;
-        g.story = s.title;
-      }
+    // The story the suppression sits in (the last one starting at or before it): stories
+    // are in file order, so a binary search, not a scan of them all per finding.
+    auto it = std::upper_bound(parsed.stories.begin(), parsed.stories.end(), offset,
+                               [](std::size_t off, const Story& s) { return off < s.begin_offset; });
+    if (it != parsed.stories.begin()) {
+      --it;
+      g.story_index = it->index;
+      g.story = it->title;
     }
     diags->push_back(std::move(g));
   };

@@ -9,6 +9,7 @@
 //   severity: error                # error | warning | info
 //   scope: [task, action]          # parts read; `story` (the default) for all prose
 //   story_fallback: false          # don't read the whole story when it has no parts
+//   inferred_parts: false          # read only labeled parts, never ones inferred from cues
 //   when: {bucket: conflict}       # run only on stories with this metadata
 //   unless: {bucket: failure}      # and never on stories with this
 //   message: "'we' acts {numerator} times ..."   # {placeholders} the kind fills in
@@ -122,6 +123,10 @@ class Rule {
   std::vector<Part> scope;
   /// Read the whole story when it has no parts at all (`story_fallback`, default true).
   bool story_fallback = true;
+  /// Read parts inferred from prose cues in a story with no labels (`inferred_parts`,
+  /// default true). Rules that measure a part's exact extent (its sentences, its words
+  /// against another's) say false: they read only labeled parts.
+  bool inferred_parts = true;
   /// Metadata the story must have for the rule to run (`when: {bucket: conflict}`):
   /// key -> accepted values, compared case-insensitively.
   std::vector<std::pair<std::string, std::vector<std::string>>> when;

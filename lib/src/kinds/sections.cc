@@ -2,11 +2,17 @@
 //
 // Options:
 //   parts: [situation, task, action, result]   the parts a story needs
-// One finding naming every missing part, at the title line; a story with no parts at all
-// gets one finding listing them all.
+// One finding naming every missing part, at the title line. A part is there when it is
+// labeled with real text (not "TODO", ".", "-"); the Task also when another part states
+// the author's responsibility ("My task was", "I was asked to"), as real stories often
+// do. A story with no labels is judged by its text: it is missing its Action when no
+// sentence tells what the author did, and its Result when nothing says what came of it.
 // Placeholders: {missing} ("Task and Result"), {count}.
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "../part_inference.h"
 #include "kind.h"
 
 namespace storylint::kinds {
@@ -29,8 +35,24 @@ class Sections final : public Check {
 
   void run(const Story& story, const Rule&, const LintContext&, Reporter& out) const override {
     std::vector<std::string_view> missing;
-    for (Part p : parts) {
-      if (!story.part(p).filled()) missing.push_back(part_title(p));
+    if (!story.labeled) {
+      // No labels: what the text plainly lacks, never a guess at four missing labels.
+      const std::string& t = story.prose.text();
+      for (Part p : parts) {
+        if ((p == Part::action && !md::tells_action(t)) || (p == Part::result && !md::tells_outcome(t))) {
+          missing.push_back(part_title(p));
+        }
+      }
+    } else {
+      for (Part p : parts) {
+        if (story.part(p).filled()) continue;
+        if (p == Part::task && std::any_of(kAllParts.begin(), kAllParts.end(), [&](Part q) {
+              return story.part(q).filled() && md::states_task(story.part(q).text.text());
+            })) {
+          continue;
+        }
+        missing.push_back(part_title(p));
+      }
     }
     if (missing.empty()) return;
     auto [b, e] = line_span(story, story.title_offset);
