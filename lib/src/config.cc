@@ -605,7 +605,7 @@ std::string ConfigLoader::describe(const Config& c) {
                    r.severity_origin);
     for (const RuleOption& o : r.options) {
       // Long pattern lists are summarized; `storylint explain` prints them whole.
-      std::string value = o.items && o.value.size() > 60 ? fmt::format("[{} entries]", o.items) : o.value;
+      std::string value = o.items && o.value.size() > 60 ? fmt::format("[{} entr{}]", o.items, o.items == 1 ? "y" : "ies") : o.value;
       fmt::format_to(std::back_inserter(out), "    {}: {}  # {}\n", o.name, value, o.origin);
     }
   }

@@ -23,7 +23,7 @@ const Pattern kPrefix =
 
 const Pattern kSuffix = Pattern::lazy(fmt::format(
     R"((?i)\b{}(?:\s?{})?\s?(?:(dollars?|usd|eur|euros?|gbp|pounds?)\b|(€|£)))", kNumber, kScale), false);
-const Pattern kBetween = Pattern::lazy(R"(\s+(?:down\s+|up\s+)?to\s+)", true);
+const Pattern kBetween = Pattern::lazy(R"(\s*(?:(?:a|per|each)\s+(?:day|week|month|quarter|year)\s+)?(?:(?:down\s+|up\s+)?to|->|→|=>)\s*(?:about\s+|around\s+|roughly\s+|under\s+|just\s+)?)", true);
 const Pattern kFrom = Pattern::lazy(R"((?:^|\W)from\s+$)", true);
 
 double scale_of(std::string_view s) {
@@ -150,7 +150,12 @@ std::vector<MoneyAmount> find_money(std::string_view t) {
     const MoneyAmount& a = out[i - 1];
     std::string_view gap = t.substr(a.end, out[i].begin - a.end);
     std::string_view lead = t.substr(a.begin >= 12 ? a.begin - 12 : 0, a.begin >= 12 ? 12 : a.begin);
-    if (RE2::FullMatch(gap, *kBetween) && RE2::PartialMatch(lead, *kFrom)) out[i].after_level = true;
+    bool arrow = gap.find("->") != std::string_view::npos || gap.find("\xE2\x86\x92") != std::string_view::npos;
+    if (RE2::FullMatch(gap, *kBetween) && (arrow || RE2::PartialMatch(lead, *kFrom))) {
+      out[i].after_level = true;
+      out[i - 1].before_level = true;
+      out[i - 1].pair = i;
+    }
   }
   return out;
 }

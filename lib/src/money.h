@@ -18,6 +18,9 @@ struct MoneyAmount {
   std::string currency;   // "$", "€" or "£" (for messages)
   /// The "after" side of a before/after ("from $1.1M to $640K"): a level, not an impact.
   bool after_level = false;
+  /// The "before" side: `pair` is the index of its "after" amount.
+  bool before_level = false;
+  std::size_t pair = 0;
 };
 
 /// Every amount in `text`, in order. A period ("/month", "per month", "a month",
@@ -26,8 +29,8 @@ struct MoneyAmount {
 /// launched 2 months early" is not per month.
 std::vector<MoneyAmount> find_money(std::string_view text);
 
-/// The second amount of "from <amount> to <amount>" (also "down to", "up to") is marked
-/// `after_level`.
+/// In "from <amount> to <amount>" (also "down to", "up to", "->", "→"), the first is
+/// marked `before_level` (with `pair`), the second `after_level`.
 ///
 /// "$14.6M", "$480K", "$950" (one decimal at most).
 std::string format_money(double value, std::string_view currency = "$");

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "markdown_items.h"
 #include "storylint/prose.h"
 
 namespace storylint::md {
@@ -49,13 +50,7 @@ bool starts_any(const std::string& s, std::initializer_list<std::string_view> pr
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.starts_with(p); });
 }
 
-bool past_verb(std::string_view w) {
-  static constexpr std::string_view kIrregular[] = {"built", "wrote", "ran", "led", "made", "took", "set", "put",
-                                                    "sent", "got", "went", "rewrote", "rebuilt", "drove", "split",
-                                                    "cut", "chose", "gave", "brought", "met", "kept", "spent"};
-  if (std::find(std::begin(kIrregular), std::end(kIrregular), w) != std::end(kIrregular)) return true;
-  return w.size() >= 4 && w.ends_with("ed");
-}
+bool past_verb(std::string_view w) { return is_past_verb(w) || (w.size() == 4 && w.ends_with("ed")); }
 
 // "was/were/been" + a past participle of doing: "was created", "were moved".
 int passives(const std::string& s) {
@@ -122,6 +117,7 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
       std::size_t e = s.find_first_of(" ,.", 2);
       std::string_view w = std::string_view(s).substr(2, e == std::string::npos ? std::string::npos : e - 2);
       static constexpr std::string_view kContext[] = {
+          "was", "were", "had", "did", "got", "became", "came", "knew", "thought", "felt", "saw", "heard",
           "learned", "realized", "realised", "noticed", "joined", "worked", "inherited", "managed", "owned",
           "lived", "studied", "wanted", "needed", "started", "moved", "used", "loved", "liked", "believed",
           "assumed", "expected", "hoped", "supported", "reported", "covered", "handled", "looked"};
@@ -259,7 +255,20 @@ void infer_parts(Story& story, bool outline) {
     }
     any = result_item >= 3;  // Situation, Task, at least one Action, Result
   }
+  // No cue for the Result, but an Action and then a Learning: the sentence just before the
+  // lesson, unless it tells another step ("I ..."), is what came of it.
+  auto has = [&](Part p) { return std::find(of.begin(), of.end(), p) != of.end(); };
+  if (any && !has(Part::result) && has(Part::action) && has(Part::learning)) {
+    std::size_t first_lesson = std::find(of.begin(), of.end(), Part::learning) - of.begin();
+    if (first_lesson > 0 && of[first_lesson - 1] == Part::action) {
+      std::string s = fold(std::string_view(t).substr(sentences[first_lesson - 1].begin,
+                                                      sentences[first_lesson - 1].end - sentences[first_lesson - 1].begin));
+      if (!s.starts_with("i ") && !s.starts_with("then i ") && !s.starts_with("so i ")) of[first_lesson - 1] = Part::result;
+    }
+  }
   if (!any) return;
+  // The opening sentence: often the bottom line, with the outcome in it.
+  story.opening.append_range(story.prose, sentences[0].begin, sentences[0].end);
   // Before a first Task or Action cue is context; before a first Result or Learning cue,
   // context and actions mix: that text is left unplaced.
   Part first_cue = Part::situation;

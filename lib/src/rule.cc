@@ -45,13 +45,19 @@ std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rul
     if (story.part(p).present) out.push_back(&story.part(p).text);
   }
   // Parts inferred from prose cues: a part no cue found is not missing, it is in the text
-  // no cue placed; an outcome often shares its sentence with the lesson ("it was back in
-  // 12 minutes and I learned..."), so a Result no cue found is read there too.
+  // no cue placed.
   if (out.empty() && !story.labeled && rule.story_fallback && story.has_parts()) {
     if (story.unplaced.has_content()) out.push_back(&story.unplaced);
+    // A Result no cue found is told somewhere after the context: in what the story did,
+    // or beside its lesson.
     bool wants_result = std::find(scope.begin(), scope.end(), Part::result) != scope.end();
-    if (wants_result && story.part(Part::learning).present) out.push_back(&story.part(Part::learning).text);
+    if (wants_result) {
+      for (Part p : {Part::action, Part::learning}) {
+        if (story.part(p).present) out.push_back(&story.part(p).text);
+      }
+    }
   }
+
   return out;
 }
 

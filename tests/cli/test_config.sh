@@ -29,7 +29,7 @@ run bank $NB --reference-date 2026-11-01
 expect_eq "defaults" "bank/a.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
 bank/drafts/wip.md:1:1: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
 bank/drafts/wip.md:1:1: error: the story states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
-bank/drafts/wip.md:1:1: warning: missing Situation, Task, Action and Result: a STAR story needs a Situation, Task, Action and Result [missing-section]
+bank/drafts/wip.md:1:1: warning: missing Result: a STAR story needs a Situation, Task, Action and Result [missing-section]
 bank/drafts/wip.md:1:1: info: no date: add \`date: YYYY-MM\` so recency can be judged [undated-story]
 3 errors, 1 warning, 1 info in 2 of 2 stories" "$OUT"
 
@@ -123,6 +123,8 @@ rules:
   small-impact:
     severity: info  # .storylint.yaml:7:28
     min_amount: 1000000  # .storylint.yaml:7:34
+    gain: [1 entry]  # rule default
+    threshold: [1 entry]  # rule default
   story-too-long:
     severity: warning  # rule default
     words_per_minute: 150  # rule default

@@ -137,6 +137,9 @@ struct Story {
   /// A story with no labels whose parts were inferred: the text no cue placed (what
   /// comes before a first Result or Learning cue, where context and actions mix).
   ProseText unplaced;
+  /// ... and its first sentence, which often states the bottom line ("I cut pages from 30
+  /// a week to 4 by..."): read with the Result.
+  ProseText opening;
   /// 1-based index of the story in its file.
   std::size_t index = 1;
 

@@ -12,6 +12,9 @@
 //                          numbers: are any of them about the business?)
 //   within: scope          `first_sentence`: only the scope's first sentence is searched,
 //                          and the finding points at that sentence
+//   bottom_line: false     in a story with no labels, also read its opening sentence,
+//                          which often states the outcome up front ("I cut pages from 30 a
+//                          week to 4 by...")
 //   ignore_case: true
 // Unlike other kinds, a scope part that is missing counts as empty: nothing satisfies.
 // Placeholders: {scope} ("the Result", "the story").
@@ -30,6 +33,7 @@ class Required final : public Check {
   bool has_part = false;
   Part part = Part::learning;
   bool at_title = false;
+  bool bottom_line = false;
 
   bool satisfied(std::string_view text) const {
     bool found = false;
@@ -44,6 +48,9 @@ class Required final : public Check {
   void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
     if (has_part && story.part(part).filled()) return;
     std::vector<const ProseText*> texts = texts_in_scope(story, rule);
+    if (bottom_line && !story.labeled && story.opening.has_content() && !texts.empty() && texts[0] != &story.prose) {
+      texts.push_back(&story.opening);
+    }
     if (when_matches && std::none_of(texts.begin(), texts.end(), [&](const ProseText* t) {
           return may_match(when_matches, *t, ctx) && RE2::PartialMatch(t->text(), *when_matches);
         })) {
@@ -88,6 +95,7 @@ std::unique_ptr<Check> make_required(Options& o, const Rule&) {
   std::string at = o.string("report_at", "scope");
   if (at != "scope" && at != "title") o.error("report_at", "'report_at' should be 'scope' or 'title'");
   c->at_title = at == "title";
+  c->bottom_line = o.boolean("bottom_line", false);
   return c;
 }
 

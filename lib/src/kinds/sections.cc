@@ -38,7 +38,12 @@ class Sections final : public Check {
     if (!story.labeled) {
       // No labels: what the text plainly lacks, never a guess at four missing labels.
       const std::string& t = story.prose.text();
+      bool empty = !has_word(t);  // a draft with story metadata and nothing told yet
       for (Part p : parts) {
+        if (empty) {
+          missing.push_back(part_title(p));
+          continue;
+        }
         if ((p == Part::action && !md::tells_action(t)) || (p == Part::result && !md::tells_outcome(t))) {
           missing.push_back(part_title(p));
         }
