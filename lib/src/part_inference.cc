@@ -87,7 +87,7 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
   if (at_or_after(Part::result) && static_cast<int>(current) >= static_cast<int>(Part::action) &&
       has_any(s, {"dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "went down",
                   "went up", "went from", "cut ", "saved", "renewed", "doubled", "halved", "tripled", "jumped",
-                  "declined", "shrank", "down to", "up to", "down by", "up by", "never missed", "stopped"}) &&
+                  "declined", "shrank", "down to", "up to", "down by", "up by", "never missed", "stopped", "now "}) &&
       (std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
        has_any(s, {"half", "twice", "renewed", "never", "zero", "stopped"}))) {
     *out = Part::result;
