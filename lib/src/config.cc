@@ -546,7 +546,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
     // Built-in rules were compiled at the default level; recompile only what differs.
     bool level_matters = !r.level_defaults.empty() && std::string_view(level) != kDefaultLevel;
     if (!o.layers.empty() || level_matters) {
-      compile_rule(&r, level, o.layers, errors);
+      if (compile_rule(&r, level, o.layers, errors) && !o.layers.empty()) compile_level_variants(&r, o.layers);
     }
     if (o.severity) {
       r.severity = *o.severity;

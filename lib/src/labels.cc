@@ -64,6 +64,8 @@ constexpr Word kWords[] = {
     {"what i would do differently", P, Part::learning},
     {"what i'd do differently", P, Part::learning},
     {"what i would do better", P, Part::learning},
+    {"what i'd keep", P, Part::learning},     {"what i would keep", P, Part::learning},
+    {"what i'd change", P, Part::learning},   {"what i would change", P, Part::learning},
     {"growth", P, Part::learning},            {"aprendizaje", P, Part::learning},
     {"aprendizado", P, Part::learning},
     {"summary", SectionKind::summary, Part::situation},

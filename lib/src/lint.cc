@@ -286,7 +286,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
       if (!rule.check || !rule.applies_to(story)) continue;
       timing::Scope t(rule.id);
       Reporter reporter(story, rule, &found, settings.detail, path, title);
-      rule.check->run(story, rule, sctx, reporter);
+      rule.check_for(story)->run(story, rule, sctx, reporter);
     }
   }
   {

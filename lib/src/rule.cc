@@ -81,6 +81,16 @@ bool meta_matches(const Story& story, const std::string& key, const std::vector<
 
 }  // namespace
 
+const Check* Rule::check_for(const Story& story) const {
+  if (!level_checks.empty() && story.meta->level) {
+    std::string level = normalize_level(story.meta->level->value);
+    for (const auto& [l, c] : level_checks) {
+      if (l == level && c) return c.get();
+    }
+  }
+  return check.get();
+}
+
 bool Rule::applies_to(const Story& story) const {
   for (const auto& [key, values] : when) {
     if (!meta_matches(story, key, values)) return false;

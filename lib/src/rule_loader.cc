@@ -131,7 +131,7 @@ class Loader {
     rule->definition = src_;
     if (kind) {
       check_placeholders(*root, *kind, rule->message);
-      compile_rule(rule, level, {}, errors_);
+      if (compile_rule(rule, level, {}, errors_)) compile_level_variants(rule, {});
     }
     return errors_->size() == before;
   }
@@ -324,6 +324,16 @@ std::string normalize_level(std::string_view level) {
   std::string l(level);
   if (!l.empty() && l[0] == 'l') l[0] = 'L';
   return l;
+}
+
+void compile_level_variants(Rule* rule, const std::vector<kinds::OptionLayer>& extra) {
+  rule->level_checks.clear();
+  if (rule->level_defaults.empty() || !rule->check) return;
+  for (std::string_view level : {"L4", "L5", "L6", "L7", "L8"}) {
+    Rule variant = *rule;
+    std::vector<LoadError> ignored;  // the rule compiled at its own level already: same options
+    if (compile_rule(&variant, level, extra, &ignored)) rule->level_checks.emplace_back(level, variant.check);
+  }
 }
 
 bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::OptionLayer>& extra,

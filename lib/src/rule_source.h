@@ -27,4 +27,8 @@ struct RuleSource {
 bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::OptionLayer>& extra,
                   std::vector<LoadError>* errors);
 
+/// For a rule with level defaults, compiles it at every level with the same `extra`
+/// layers into `rule->level_checks` (a story's own `level:` picks one).
+void compile_level_variants(Rule* rule, const std::vector<kinds::OptionLayer>& extra);
+
 }  // namespace storylint

@@ -86,7 +86,7 @@ std::vector<CaseResult> run_rule_cases(const Rule& rule) {
       }
       for (const Story& s : parsed.stories) {
         Reporter rep(s, rule, &r.findings);
-        if (rule.check && rule.applies_to(s)) rule.check->run(s, rule, ctx, rep);
+        if (rule.check && rule.applies_to(s)) rule.check_for(s)->run(s, rule, ctx, rep);
       }
       bool fired = !r.findings.empty();
       r.passed = parsed.errors.empty() && fired == fire;

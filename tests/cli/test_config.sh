@@ -15,7 +15,7 @@ Batch jobs were costly.
 ## Task
 I owned compute cost.
 ## Action
-I moved batch jobs to spot instances and we found synergy.
+I moved batch jobs to spot instances and we found rockstar.
 
 ## Result
 It saved $2M a year.
@@ -49,20 +49,20 @@ severity: info
 message: "'"'"'{match}'"'"' says nothing: name what changed"
 description: Buzzwords that say nothing
 options:
-  phrases: [synergy, move the needle]
+  phrases: [rockstar, move the needle]
 tests:
-  must_fire: ["We found synergy."]
+  must_fire: ["We found rockstar."]
   must_not_fire: ["We cut costs 20%."]
 '
 run bank $NB
-expect_eq "level, rule off, exclude, custom rule" "bank/a.md:11:51: warning: 'synergy' says nothing: name what changed [no-synergy]
+expect_eq "level, rule off, exclude, custom rule" "bank/a.md:11:51: warning: 'rockstar' says nothing: name what changed [no-synergy]
 bank/a.md:14:10: warning: \$2M a year is under \$5M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
 2 warnings in 1 of 1 story" "$OUT"
 expect_eq "warnings only: exit 0" 0 "$CODE"
 
 # --level beats the configuration; an explicit option beats the level.
 run bank $NB --level L5
-expect_eq "--level L5" "bank/a.md:11:51: warning: 'synergy' says nothing: name what changed [no-synergy]
+expect_eq "--level L5" "bank/a.md:11:51: warning: 'rockstar' says nothing: name what changed [no-synergy]
 1 warning in 1 of 1 story" "$OUT"
 run bank $NB --set small-impact.min_amount=3000000
 expect_contains "--set beats the level" "\$2M a year is under \$3M a year" "$OUT"
@@ -91,7 +91,7 @@ rules:
   small-impact: {severity: info, min_amount: 1000000}
 '
 run bank $NB
-expect_eq "threshold lowered, severity changed" "bank/a.md:11:51: info: 'synergy' says nothing: name what changed [no-synergy]
+expect_eq "threshold lowered, severity changed" "bank/a.md:11:51: info: 'rockstar' says nothing: name what changed [no-synergy]
 1 info in 1 of 1 story" "$OUT"
 
 # The nearest configuration wins; --config replaces discovery; --no-config ignores it.
@@ -132,13 +132,14 @@ rules:
     report_at: title  # rule default
   we-overuse:
     severity: error  # rule default
-    numerator: [2 entries]  # rule default
+    numerator: [4 entries]  # rule default
     denominator: [(?-i:\\bI\\b)]  # rule default
+    exceptions: [13 entries]  # rule default
     min_count: 3  # rule default
     max_share: 0.2  # rule default
   no-synergy:
     severity: info  # rule default
-    phrases: [synergy, move the needle]  # rule default
+    phrases: [rockstar, move the needle]  # rule default
   invalid-suppression: warning
   unused-suppression: info" "$OUT"
 

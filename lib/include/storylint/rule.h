@@ -150,6 +150,10 @@ class Rule {
   /// Where the severity came from ("rule default", a config position, "--set").
   std::string severity_origin = "rule default";
   std::shared_ptr<const Check> check;
+  /// The same rule compiled at each level, for rules with level defaults: a story whose
+  /// metadata names its `level` is checked at that level (the bank keeps the
+  /// configuration's). Options set in configuration still win over level defaults.
+  std::vector<std::pair<std::string, std::shared_ptr<const Check>>> level_checks;
   std::shared_ptr<const RuleSource> definition;
 
   /// Fills {name} placeholders; unknown ones are left as written (the loader already
@@ -157,6 +161,8 @@ class Rule {
   std::string render(const MessageVars& vars) const;
   /// Whether the story's metadata satisfies `when`.
   bool applies_to(const Story& story) const;
+  /// The check for this story: the one compiled at the story's own `level`, else `check`.
+  const Check* check_for(const Story& story) const;
 };
 
 /// The prose texts a rule reads in a story, following the scope rules above.

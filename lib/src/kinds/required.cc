@@ -6,6 +6,8 @@
 //                          (a year "2019" is not a metric); RE2 has no look-around, so
 //                          this is how a rule says "a number, but not that kind"
 //   satisfied_by: PART     the story having this part (with text) satisfies the rule
+//   empty_if: [RE2...]     ...unless the part's whole text matches one of these (a
+//                          Learning that holds no lesson: "I still keep learning")
 //   report_at: scope       `scope`: the first scope part's heading, else the story's first
 //                          line; `title`: the story's title line
 //   when_matches: [RE2...] run only when the scope matches one of these (the Result has
@@ -28,7 +30,7 @@ namespace {
 
 class Required final : public Check {
  public:
-  Pattern patterns, ignore, when_matches;
+  Pattern patterns, ignore, when_matches, empty_if;
   bool first_sentence = false;
   bool has_part = false;
   Part part = Part::learning;
@@ -46,7 +48,12 @@ class Required final : public Check {
   }
 
   void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
-    if (has_part && story.part(part).filled()) return;
+    if (has_part && story.part(part).filled()) {
+      const std::string& t = story.part(part).text.text();
+      // A part whose text is no answer ("I still keep learning") counts as empty, unless
+      // it also says something the patterns look for.
+      if (!empty_if || !RE2::FullMatch(t, *empty_if) || satisfied(t)) return;
+    }
     std::vector<const ProseText*> texts = texts_in_scope(story, rule);
     if (bottom_line && !story.labeled && story.opening.has_content() && !texts.empty() && texts[0] != &story.prose) {
       texts.push_back(&story.opening);
@@ -89,6 +96,7 @@ std::unique_ptr<Check> make_required(Options& o, const Rule&) {
     if (!c->has_part) o.error("satisfied_by", "'satisfied_by' should name a part: situation, task, action, result or learning");
   }
   c->when_matches = o.patterns("when_matches", false);
+  c->empty_if = o.patterns("empty_if", false);
   std::string within = o.string("within", "scope");
   if (within != "scope" && within != "first_sentence") o.error("within", "'within' should be 'scope' or 'first_sentence'");
   c->first_sentence = within == "first_sentence";
