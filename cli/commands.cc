@@ -280,7 +280,7 @@ int report_command(const Options& o) {
   lo.max_file_size = o.max_file_size;
   LintResult result = lint_targets(plan.targets, lo);
   analyze_banks(&result, plan.banks);
-  for (const InputError& e : plan.input_errors) print_error(fmt::format("{}: {}", e.path, e.message));
+  result.errors.insert(result.errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
   for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
 
   const Config* first = plan.used.empty() ? nullptr : plan.used.front();
@@ -318,7 +318,7 @@ int report_command(const Options& o) {
     print_error(fmt::format("cannot write {}: {}", o.output, err));
     return kUsage;
   }
-  return plan.input_errors.empty() && result.errors.empty() ? kClean : kUsage;
+  return result.errors.empty() ? kClean : kUsage;
 }
 
 }  // namespace

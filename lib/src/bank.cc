@@ -117,7 +117,14 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   std::vector<std::string> written;
   for (const MetaField& p : story.meta->principles) written.push_back(p.value);
   for (const ResolvedPrinciple& r : resolve_principles(written, ctx.principle_aliases ? *ctx.principle_aliases : kNone)) {
-    if (!r.name.empty() && std::find(b.principles.begin(), b.principles.end(), r.name) == b.principles.end()) {
+    // What the linter understood counts; what it flags is kept apart, as written.
+    if (r.name.empty() || r.count == 2) {
+      std::string as_written = written[r.first];
+      if (r.count == 2) as_written += ", " + written[r.first + 1];
+      b.unresolved.push_back(std::move(as_written));
+      continue;
+    }
+    if (std::find(b.principles.begin(), b.principles.end(), r.name) == b.principles.end()) {
       b.principles.push_back(r.name);
     }
   }

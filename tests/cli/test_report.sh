@@ -49,6 +49,41 @@ expect_contains "the page shows the bank count" "<b>3</b>banks" "$DOM"
 expect_contains "the page shows the complete bank's coverage" "13 of 16 principles covered, target 8" "$DOM"
 expect_contains "the page shows the thin bank's coverage" "6 of 16 principles covered, target 11" "$DOM"
 
+# What the page says is readable text: no terminal escapes (\x0A) and no raw backticks;
+# a principle the run flags is marked, never counted; stories show their speaking time and
+# findings by severity; the matrix columns have titles; the bucket target is labeled.
+expect_eq "no \\x0A on the page" 0 "$(grep -c 'x0A' "$TMP/report.html")"
+expect_eq "no raw backticks on the page" 0 "$(grep -c '`' "$TMP/report.html")"
+expect_contains "rule text shows code as code" "add <code>date: YYYY-MM</code> so recency" "$DOM"
+expect_contains "a misspelled principle is marked, not dropped" "not understood: Custmer Obsession" "$DOM"
+expect_contains "speaking time and findings by severity" "<th>Speaking time</th><th>Errors</th><th>Warnings</th><th>Info</th>" "$DOM"
+expect_contains "matrix columns have short titles" "1. Recovered a late…" "$DOM"
+expect_contains "the dotted line is labeled" "target: 2 per bucket" "$DOM"
+# Split by an unquoted comma, "Are Right" + "A Lot" is flagged by unknown-principle: the
+# matrix marks it instead of counting it.
+mkdir -p "$TMP/split"
+printf -- '---\ntitle: Split\ndate: 2026-01\nbucket: productivity\nprinciples: [Are Right, A Lot]\n---\nS: I had a call to make.\nA: I checked the data first and made it.\nR: It was right: 12%% more sign-ups.\nL: I learned to write the call down.\n' >"$TMP/split/s.md"
+run_in "$TMP" report split --format markdown "${REF[@]}"
+expect_contains "split principle: not counted" "Principles: **0 of 16** covered" "$OUT"
+expect_contains "split principle: marked" "| ⚠ not understood: Are Right, A Lot | ? | ⚠ |" "$OUT"
+# A phone's width: the page never scrolls sideways, the charts scroll in their boxes at
+# full size.
+expect_eq "readable at 420 px" "ok" "$(node "$SRC/tests/tools/report-layout.js" "$TMP/report.html" 420)"
+
+# A report of paths that could not be read is not green: it says so, and exits 2.
+run_in "$TMP" report "$TMP/nowhere" --format html -o "$TMP/failed.html"
+expect_eq "failed report exits 2" 2 "$CODE"
+expect_contains "failed report says so" "1 path could not be read: this report is incomplete." "$(cat "$TMP/failed.html")"
+run_in "$TMP" report "$TMP/nowhere"
+expect_contains "failed text report says so" "1 path could not be read" "$OUT"
+
+# Markdown paths in code spans are shown as they are: no backslash before _ (a code span
+# shows it literally).
+mkdir -p "$TMP/md"
+printf -- '---\ntitle: T\ndate: 2026-01\nbucket: failure\n---\nS: It broke.\nA: I fixed it.\nR: It was fine.\n' >"$TMP/md/my_first_story.md"
+run_in "$TMP" report md --format markdown "${REF[@]}"
+expect_contains "code span path unescaped" '`md/my_first_story.md:' "$OUT"
+
 # A hostile title stays text in every report format.
 mkdir -p "$TMP/h"
 printf -- '---\ntitle: "<script>alert(1)</script> | *x* \\e[31m"\ndate: 2026-01\n---\nI did it.\n' >"$TMP/h/s.md"

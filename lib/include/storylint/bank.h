@@ -46,6 +46,10 @@ struct BankStory {
   std::size_t title_offset = 0, title_end_offset = 0;
   /// Canonical principle names (unknown ones left out).
   std::vector<std::string> principles;
+  /// Principles written so that unknown-principle flags them, as written: not one of
+  /// the 16 ("Custmer Obsession"), or split by an unquoted comma ("Are Right" + "A Lot",
+  /// which is then not in `principles`: it counts once it is fixed).
+  std::vector<std::string> unresolved;
   std::string bucket, level, outcome, with;  // lower case, as written otherwise
   std::optional<Date> date;  // metadata date, else the latest year in the prose
   std::string date_written;  // as written ("2025-09"), or the prose year

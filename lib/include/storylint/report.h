@@ -78,6 +78,14 @@ bool is_stale(const BankStory& s, Date reference, int max_age_years);
 std::string date_text(const BankStory& s);
 /// The findings on a story, in order.
 const std::vector<const Diagnostic*>& findings_of(const ReportInput& in, const BankStory& s);
+/// The principles written in the bank's stories that the linter did not understand, in
+/// order of first appearance, each with the stories (by index in the bank) that wrote it.
+std::vector<std::pair<std::string, std::vector<bool>>> unresolved_rows(const ReportBank& bank);
+/// The story's speaking time at 150 words a minute: "2.4 min".
+std::string speaking_time(const BankStory& s);
+/// A short column title for a story: its first words ("Cut checkout..."), at most `width`
+/// characters.
+std::string short_title(std::string_view title, std::size_t width);
 /// Findings that belong to no story of any bank (parse errors), in order.
 std::vector<const Diagnostic*> loose_findings(const ReportInput& in);
 

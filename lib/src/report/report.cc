@@ -77,6 +77,38 @@ std::size_t covered_count(const ReportBank& bank) {
   return n;
 }
 
+std::vector<std::pair<std::string, std::vector<bool>>> unresolved_rows(const ReportBank& bank) {
+  std::vector<std::pair<std::string, std::vector<bool>>> rows;
+  for (std::size_t i = 0; i < bank.stories.size(); ++i) {
+    for (const std::string& u : bank.stories[i]->unresolved) {
+      auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.first == u; });
+      if (it == rows.end()) {
+        rows.emplace_back(u, std::vector<bool>(bank.stories.size(), false));
+        it = rows.end() - 1;
+      }
+      it->second[i] = true;
+    }
+  }
+  return rows;
+}
+
+std::string speaking_time(const BankStory& s) { return fmt::format("{:.1f} min", static_cast<double>(s.words) / 150.0); }
+
+std::string short_title(std::string_view title, std::size_t width) {
+  if (count_chars(title) <= width) return std::string(title);
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < title.size() && chars + 1 < width; ++i) {
+    out += title[i];
+    if ((static_cast<unsigned char>(title[i]) & 0xC0) != 0x80) ++chars;
+  }
+  // Whole UTF-8 characters only, and no trailing space before the ellipsis.
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+  if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0xC0) out.pop_back();
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "\xE2\x80\xA6";
+}
+
 std::string age_text(const BankStory& s, Date reference) {
   if (!s.date) return "-";
   const Date& d = *s.date;

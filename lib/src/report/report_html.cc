@@ -5,10 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
-#include "storylint/format.h"
-
-#include <algorithm>
 #include <set>
 
 #include "storylint/format.h"
@@ -19,17 +15,41 @@ namespace storylint {
 
 namespace {
 
+// HTML text: the specials escaped, control characters dropped (a line break is a space).
+// Terminal escaping (\xHH) is for terminals; a page shows text as text.
 std::string esc(std::string_view s) {
   std::string out;
-  for (char c : escape_controls(s)) {
+  out.reserve(s.size());
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '\n': case '\r': case '\t': out += ' '; break;
+      default:
+        if (u >= 0x20 && u != 0x7F) out += c;
     }
+  }
+  return out;
+}
+
+// Prose from a rule file: escaped, with `code` spans shown as code.
+std::string prose(std::string_view s) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t open = s.find('`', pos);
+    std::size_t close = open == std::string_view::npos ? open : s.find('`', open + 1);
+    if (close == std::string_view::npos) {
+      out += esc(s.substr(pos));
+      break;
+    }
+    out += esc(s.substr(pos, open - pos));
+    out += "<code>" + esc(s.substr(open + 1, close - open - 1)) + "</code>";
+    pos = close + 1;
   }
   return out;
 }
@@ -49,34 +69,53 @@ ul.f{padding-left:18px}ul.f li{margin:3px 0}.sev{font-weight:600;text-transform:
 .error{background:#fee4e2;color:#b42318}.warning{background:#fef0c7;color:#b54708}.info{background:#e0eaff;color:#3538cd}
 code{font-size:12px;color:#475467}svg text{font-family:inherit}
 dl.rules dt{font-weight:600;margin-top:10px}dl.rules dd{margin:2px 0 0 0;color:#344054}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}svg{max-width:100%;height:auto}.scroll svg{max-width:none}
+.failed{background:#fee4e2;color:#b42318;border-radius:10px;padding:12px 16px;margin:12px 0;font-weight:600}
+@media (max-width:600px){main{padding:10px}section.bank{padding:6px 10px 12px}table{font-size:12px}th,td{padding:4px 5px}
+.card{min-width:90px;padding:8px 10px}.card b{font-size:18px}h1{font-size:21px}}
 )";
 
+// Principles down, stories across (short titles, slanted), the count against the target;
+// principles written so that the linter flags them get rows of their own, marked.
 std::string heat_map(const ReportBank& bank) {
-  const int label = 300, cell = 26, top = 34, n = static_cast<int>(bank.stories.size());
-  int width = label + std::max(n, 1) * cell + 70, height = top + 16 * cell + 10;
+  auto unresolved = unresolved_rows(bank);
+  const int label = 300, cell = 26, top = 110, n = static_cast<int>(bank.stories.size());
+  const int rows = 16 + static_cast<int>(unresolved.size());
+  int width = label + std::max(n, 1) * cell + 70, height = top + rows * cell + 10;
   std::string svg = fmt::format(
       "<svg role=\"img\" aria-label=\"principle coverage\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">", width,
       height, width, height);
   for (int i = 0; i < n; ++i) {
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5b6475\">{}</text>",
-                       label + i * cell + cell / 2, top - 10, i + 1);
+    const BankStory& st = *bank.stories[static_cast<std::size_t>(i)];
+    int x = label + i * cell + cell / 2 + 4;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#5b6475\" transform=\"rotate(-50 {} {})\">"
+                       "{}. {}<title>{}</title></text>",
+                       x, top - 8, x, top - 8, i + 1, esc(short_title(st.title, 18)), esc(st.title));
   }
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#5b6475\">stories</text>", label + n * cell + 10,
-                     top - 10);
-  for (std::size_t p = 0; p < kPrinciples.size(); ++p) {
-    auto row = coverage_row(bank, p);
-    auto count = std::count(row.begin(), row.end(), true);
-    int y = top + static_cast<int>(p) * cell;
+                     top - 8);
+  auto row_svg = [&](int r, const std::string& name, const std::vector<bool>& marks, bool flagged) {
+    auto count = std::count(marks.begin(), marks.end(), true);
+    int y = top + r * cell;
     svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"13\" fill=\"{}\">{}</text>", y + 17,
-                       count ? "#1d2330" : "#b42318", esc(kPrinciples[p]));
+                       flagged ? "#b54708" : count ? "#1d2330" : "#b42318", esc(name));
     for (int i = 0; i < n; ++i) {
-      svg += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"{}\"><title>{}: {}</title></rect>",
-          label + i * cell + 2, y + 2, cell - 4, cell - 4, row[static_cast<std::size_t>(i)] ? "#2e90fa" : "#eaecf0",
-          esc(bank.stories[static_cast<std::size_t>(i)]->title), esc(kPrinciples[p]));
+      bool on = marks[static_cast<std::size_t>(i)];
+      svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"{}\"{}>"
+                         "<title>{}: {}{}</title></rect>",
+                         label + i * cell + 2, y + 2, cell - 4, cell - 4,
+                         on ? (flagged ? "#fdb022" : "#2e90fa") : "#eaecf0",
+                         on && flagged ? " stroke=\"#b54708\" stroke-dasharray=\"3 2\"" : "",
+                         esc(bank.stories[static_cast<std::size_t>(i)]->title), esc(name),
+                         on && flagged ? " (not understood: see unknown-principle)" : "");
     }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{}\">{}</text>", label + n * cell + 10, y + 17,
-                       count == 0 ? "#b42318" : count == 1 ? "#b54708" : "#1b7f3b", count);
+                       flagged ? "#b54708" : count == 0 ? "#b42318" : count == 1 ? "#b54708" : "#1b7f3b",
+                       flagged ? "?" : std::to_string(count));
+  };
+  for (std::size_t p = 0; p < kPrinciples.size(); ++p) row_svg(static_cast<int>(p), std::string(kPrinciples[p]), coverage_row(bank, p), false);
+  for (std::size_t u = 0; u < unresolved.size(); ++u) {
+    row_svg(16 + static_cast<int>(u), "not understood: " + unresolved[u].first, unresolved[u].second, true);
   }
   return svg + "</svg>";
 }
@@ -126,7 +165,7 @@ std::string timeline(const ReportBank& bank, Date reference, int max_age) {
 std::string buckets(const ReportBank& bank) {
   const int width = 520, bar = 26;
   std::string svg = fmt::format("<svg role=\"img\" aria-label=\"buckets\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
-                                width, 3 * (bar + 10) + 10, width, 3 * (bar + 10) + 10);
+                                width, 3 * (bar + 10) + 14, width, 3 * (bar + 10) + 14);
   std::size_t most = 2;
   std::size_t counts[3] = {0, 0, 0};
   const std::string_view names[3] = {"productivity", "failure", "conflict"};
@@ -146,13 +185,15 @@ std::string buckets(const ReportBank& bank) {
   }
   svg += fmt::format("<line x1=\"{:.1f}\" y1=\"0\" x2=\"{:.1f}\" y2=\"{}\" stroke=\"#1d2330\" stroke-dasharray=\"3 3\"/>",
                      110 + 2 * unit, 110 + 2 * unit, 3 * (bar + 10));
+  svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" fill=\"#1d2330\">target: 2 per bucket</text>",
+                     114 + 2 * unit, 3 * (bar + 10) + 8);
   return svg + "</svg>";
 }
 
 std::string finding_item(const Diagnostic& d) {
   return fmt::format("<li><span class=\"sev {}\">{}</span> {} <a href=\"#rule-{}\"><code>{}</code></a> "
                      "<code>{}:{}:{}</code></li>",
-                     severity_name(d.severity), severity_name(d.severity), esc(d.message), esc(d.rule), esc(d.rule),
+                     severity_name(d.severity), severity_name(d.severity), prose(d.message), esc(d.rule), esc(d.rule),
                      esc(d.path), d.begin.line, d.begin.column);
 }
 
@@ -176,27 +217,35 @@ std::string render_report_html(const ReportInput& in) {
     "<div class=\"card\"><b class=\"{}\">{}</b>errors</div><div class=\"card\"><b class=\"{}\">{}</b>warnings</div>"
     "<div class=\"card\"><b>{}</b>info</div></div>\n",
     stories, in.banks.size(), errors ? "bad" : "ok", errors, warnings ? "warn" : "ok", warnings, infos);
+  // A run that could not read a path is no clean report.
+  if (!in.result->errors.empty()) {
+    put(out, "<div class=\"failed\">{} could not be read: this report is incomplete.<ul>",
+      in.result->errors.size() == 1 ? std::string("1 path") : fmt::format("{} paths", in.result->errors.size()));
+    for (const InputError& e : in.result->errors) put(out, "<li><code>{}</code>: {}</li>", esc(e.path), esc(e.message));
+    put(out, "</ul></div>\n");
+  }
   std::set<std::string> used_rules;
   for (const ReportBank& bank : in.banks) {
     std::size_t covered = covered_count(bank);
     put(out, "<section class=\"bank\"><h2>{}</h2><p class=\"sub\">{} &middot; level {} &middot; "
       "<span class=\"{}\">{} of 16 principles covered, target {}</span></p>\n",
       esc(bank.name), stories_text(bank.stories.size()), bank.level, covered >= bank.target ? "ok" : "bad", covered, bank.target);
-    put(out, "<h3>Principle coverage</h3>{}\n", heat_map(bank));
-    put(out, "<h3>Story dates</h3>{}\n", timeline(bank, in.reference_date, in.max_age_years));
+    put(out, "<h3>Principle coverage</h3><div class=\"scroll\">{}</div>\n", heat_map(bank));
+    put(out, "<h3>Story dates</h3><div class=\"scroll\">{}</div>\n", timeline(bank, in.reference_date, in.max_age_years));
     put(out, "<h3>Buckets</h3>{}\n", buckets(bank));
-    put(out, "<h3>Stories</h3><table><tr><th>#</th><th>Story</th><th>Date</th><th>Age</th><th>Bucket</th>"
-      "<th>Principles</th><th>Findings</th></tr>\n");
+    put(out, "<h3>Stories</h3><div class=\"scroll\"><table><tr><th>#</th><th>Story</th><th>Date</th><th>Age</th><th>Bucket</th>"
+      "<th>Principles</th><th>Speaking time</th><th>Errors</th><th>Warnings</th><th>Info</th></tr>\n");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
       bool stale = is_stale(s, in.reference_date, in.max_age_years);
       put(out, "<tr><td class=\"n\">{}</td><td><a href=\"#story-{}-{}\">{}</a></td><td>{}</td><td class=\"n{}\">{}</td>"
-        "<td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
+        "<td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n{}\">{}</td><td class=\"n\">{}</td>"
+        "<td class=\"n\">{}</td></tr>\n",
         i + 1, &bank - in.banks.data(), i + 1, esc(s.title), esc(date_text(s)), stale ? " stale" : "",
-        age_text(s, in.reference_date), esc(s.bucket.empty() ? "-" : s.bucket), principle_cell(s),
-        s.errors + s.warnings + s.infos);
+        age_text(s, in.reference_date), esc(s.bucket.empty() ? "-" : s.bucket), principle_cell(s), speaking_time(s),
+        s.errors ? " stale" : "", s.errors, s.warnings, s.infos);
     }
-    put(out, "</table>\n<h3>Findings</h3>\n");
+    put(out, "</table></div>\n<h3>Findings</h3>\n");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
       auto found = findings_of(in, s);
@@ -228,7 +277,7 @@ std::string render_report_html(const ReportInput& in) {
   for (const RuleInfo& r : report_rules(*in.rules)) {
     if (!used_rules.count(r.id)) continue;
     put(out, "<dt id=\"rule-{}\">{} <span class=\"sev {}\">{}</span></dt><dd>{}<br>{}{}</dd>\n", esc(r.id), esc(r.id),
-      severity_name(r.severity), severity_name(r.severity), esc(r.description), esc(r.why),
+      severity_name(r.severity), severity_name(r.severity), prose(r.description), prose(r.why),
       r.source.empty() ? "" : fmt::format("<br><i>Source: {}</i>", esc(r.source)));
   }
   put(out, "</dl></section>\n<p class=\"sub\">Principles: ");

@@ -38,19 +38,28 @@ std::string findings_cell(const BankStory& s) {
 
 std::string render_report_text(const ReportInput& in) {
   std::string out;
+  // A run that could not read a path is no clean report.
+  if (!in.result->errors.empty()) {
+    put(out, "{} could not be read: this report is incomplete.\n",
+      in.result->errors.size() == 1 ? std::string("1 path") : fmt::format("{} paths", in.result->errors.size()));
+    for (const InputError& e : in.result->errors) put(out, "  {}: {}\n", escape_controls(e.path), escape_controls(e.message));
+    put(out, "\n");
+  }
   for (const ReportBank& bank : in.banks) {
     put(out, "Story bank: {} ({}, level {}, reference date {})\n\n", escape_controls(bank.name), stories_text(bank.stories.size()),
       bank.level, format_date(in.reference_date));
-    put(out, "  {:>3}  {}  {:<10}  {:>4}  {:<12}  {:<20}  {}\n", "#", fit("Title", 40), "Date", "Age", "Bucket", "Principles",
-      "Findings");
+    put(out, "  {:>3}  {}  {:<10}  {:>4}  {:<12}  {:<20}  {:>8}  {}\n", "#", fit("Title", 40), "Date", "Age", "Bucket",
+      "Principles", "Time", "Findings");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
       std::string age = age_text(s, in.reference_date);
       if (is_stale(s, in.reference_date, in.max_age_years)) age += "!";
-      put(out, "  {:>3}  {}  {:<10}  {:>4}  {:<12}  {:<20}  {}\n", i + 1, fit(escape_controls(s.title), 40), date_text(s), age,
-        s.bucket.empty() ? "-" : escape_controls(s.bucket), principle_cell(s), findings_cell(s));
+      put(out, "  {:>3}  {}  {:<10}  {:>4}  {:<12}  {:<20}  {:>8}  {}\n", i + 1, fit(escape_controls(s.title), 40),
+        date_text(s), age, s.bucket.empty() ? "-" : escape_controls(s.bucket), principle_cell(s), speaking_time(s),
+        findings_cell(s));
     }
-    put(out, "\n  Age ends in ! when the story is more than {} years old.\n\n", in.max_age_years);
+    put(out, "\n  Age ends in ! when the story is more than {} years old; Time is speaking time at 150 words a minute;\n"
+      "  Findings are E errors, W warnings, I info.\n\n", in.max_age_years);
 
     std::size_t covered = covered_count(bank);
     put(out, "Principle coverage: {} of 16 covered, target {} at {} ({})\n\n", covered, bank.target, bank.level,
@@ -64,6 +73,12 @@ std::string render_report_text(const ReportInput& in) {
       std::string cells;
       for (bool c : row) cells += c ? "  x" : "  .";
       put(out, "  {} {:<45} {:>2} {}\n", principle_abbreviation(p), kPrinciples[p], n, cells);
+    }
+    // Principles the linter did not understand: marked, not counted.
+    for (const auto& [written, marks] : unresolved_rows(bank)) {
+      std::string cells;
+      for (bool c : marks) cells += c ? "  ?" : "  .";
+      put(out, "  ?? {:<45} {:>2} {}\n", fit("not understood: " + escape_controls(written), 45), "-", cells);
     }
     put(out, "\nBuckets\n");
     for (std::string_view b : {"productivity", "failure", "conflict"}) {
