@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "storylint/bank.h"
 #include "storylint/format.h"
 #include "storylint/io.h"
 #include "storylint/patterns.h"
@@ -39,14 +40,31 @@ int rules_command(const Options& o) {
   ConfigLoader loader(overrides_of(o), builtin);
   const Config* c = here(loader);
   if (!c) return kUsage;
-  std::string out = fmt::format("{:<22} {:<8} {:<9} {:<22} {}\n", "RULE", "SEVERITY", "KIND", "SCOPE", "DESCRIPTION");
+  // Columns as wide as their longest entry (kinds run to "principle-required").
+  struct Row {
+    std::string id, severity, kind, scope, description;
+  };
+  std::vector<Row> rows;
   for (const Rule& r : c->settings.rules->rules) {
-    out += fmt::format("{:<22} {:<8} {:<9} {:<22} {}\n", r.id, severity_name(r.severity), r.kind, scope_text(r),
-                       r.description);
+    bool bank = dynamic_cast<const BankCheck*>(r.check.get()) != nullptr;
+    rows.push_back({r.id, std::string(severity_name(r.severity)), r.kind, bank ? "bank" : scope_text(r), r.description});
   }
   for (const RuleInfo& e : report_rules(RuleSet{})) {
-    out += fmt::format("{:<22} {:<8} {:<9} {:<22} {}\n", e.id, severity_name(e.severity), "engine", "file", e.description);
+    rows.push_back({e.id, std::string(severity_name(e.severity)), "engine", "file", e.description});
   }
+  std::size_t w[4] = {4, 8, 4, 5};  // RULE, SEVERITY, KIND, SCOPE
+  for (const Row& r : rows) {
+    w[0] = std::max(w[0], r.id.size());
+    w[1] = std::max(w[1], r.severity.size());
+    w[2] = std::max(w[2], r.kind.size());
+    w[3] = std::max(w[3], r.scope.size());
+  }
+  auto line = [&](const Row& r) {
+    return fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", r.id, w[0], r.severity, w[1], r.kind, w[2], r.scope, w[3],
+                       escape_controls(r.description));
+  };
+  std::string out = line({"RULE", "SEVERITY", "KIND", "SCOPE", "DESCRIPTION"});
+  for (const Row& r : rows) out += line(r);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kClean;
 }
@@ -126,6 +144,8 @@ int explain_command(const Options& o) {
     if (!out.empty()) out += "\n";
     ok &= explain_one(o, id, &out);
   }
+  // A rule file from a cloned repository cannot drive the terminal.
+  out = escape_text(out);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return ok ? kClean : kUsage;
 }
@@ -141,6 +161,10 @@ bucket: productivity
 level: L5
 question: Tell me about a time you delivered under pressure.
 ---
+
+<!-- A template, not a story: storylint skips files whose name contains "template" when it
+     walks a folder, so this one is never linted or counted in the bank. Copy it to a new
+     name (stories/my-story.md) to start a story. -->
 
 # Replace this with a one-line headline
 
@@ -201,7 +225,7 @@ int config_command(const Options& o) {
   ConfigLoader loader(overrides_of(o), builtin);
   const Config* c = config_for(loader, o.print_path);
   if (!c) return kUsage;
-  std::string out = fmt::format("# effective settings for {}\n{}", o.print_path, ConfigLoader::describe(*c));
+  std::string out = escape_text(fmt::format("# effective settings for {}\n{}", o.print_path, ConfigLoader::describe(*c)));
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kClean;
 }
@@ -253,11 +277,11 @@ int test_command(const Options& o) {
     }
     if (problems.empty()) {
       ++passed;
-      fmt::print("PASS {} ({} must_fire, {} must_not_fire)\n", r.id, r.must_fire.size(), r.must_not_fire.size());
+      fmt::print("PASS {} ({} must_fire, {} must_not_fire)\n", escape_controls(r.id), r.must_fire.size(), r.must_not_fire.size());
     } else {
       ++failed;
-      fmt::print("FAIL {}\n", r.id);
-      for (const std::string& p : problems) fmt::print("  {}\n", p);
+      fmt::print("FAIL {}\n", escape_controls(r.id));
+      for (const std::string& p : problems) fmt::print("  {}\n", escape_text(p));
     }
   }
   fmt::print("{} passed, {} failed\n", passed, failed);

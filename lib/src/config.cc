@@ -630,16 +630,25 @@ std::string default_config_text(const RuleSet& rules) {
       "aliases:\n"
       "  sections: {}         # e.g. {situation: [The problem], action: [How I did it]}\n"
       "  principles: {}       # e.g. {Customer First: Customer Obsession}\n"
+      "# Every rule at its default, commented out: uncomment what you change. Nothing here is\n"
+      "# pinned, so `level` keeps deciding the level-dependent options (noted below).\n"
       "rules:\n";
   for (const Rule& r : rules.rules) {
-    fmt::format_to(std::back_inserter(out), "  # {}\n  {}:\n    severity: {}\n", r.description, r.id,
+    fmt::format_to(std::back_inserter(out), "  # {}: {}\n  # {}:\n  #   severity: {}\n", r.id, r.description, r.id,
                    severity_name(r.severity));
     for (const RuleOption& o : r.options) {
       bool list = o.value.starts_with("[");
-      fmt::format_to(std::back_inserter(out), "    {}{}: {}\n", list ? "# " : "", o.name, list ? "[...]  (see storylint explain)" : o.value);
+      std::string by_level;
+      for (const auto& [level, opts] : r.level_defaults) {
+        for (const RuleOption& lo : opts) {
+          if (lo.name == o.name) by_level += fmt::format("{}{} {}", by_level.empty() ? "" : ", ", level, lo.value);
+        }
+      }
+      fmt::format_to(std::back_inserter(out), "  #   {}: {}{}\n", o.name, list ? "[...]  (see storylint explain)" : o.value,
+                     by_level.empty() ? "" : fmt::format("   # by level: {}", by_level));
     }
   }
-  out += "  unused-suppression: info\n  invalid-suppression: warning\n";
+  out += "  # unused-suppression: info\n  # invalid-suppression: warning\n";
   return out;
 }
 

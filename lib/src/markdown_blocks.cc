@@ -342,7 +342,7 @@ class Collector {
     if (first_ == std::string::npos && in_buffer(t) && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) first_ = off;
     switch (type) {
       case MD_TEXT_NORMAL:
-        if (in_buffer(t)) out.append_verbatim(s, off);
+        if (in_buffer(t)) append_normal(out, s, off);
         else out.append_synthetic(s, last_offset_);
         break;
       case MD_TEXT_NULLCHAR: out.append_synthetic("\xEF\xBF\xBD", off, 1); break;
@@ -361,6 +361,33 @@ class Collector {
       current_->end = std::max(current_->end, last_offset_);
     }
     return 0;
+  }
+
+  // Normal text, minus inline comments that CommonMark does not take as HTML because they
+  // hold "--" ("<!-- storylint-disable-line x -- a reason -->"): people write them, and
+  // they are comments, never prose.
+  void append_normal(ProseText& out, std::string_view s, std::size_t off) {
+    std::size_t pos = 0;
+    if (comment_until_ > off) {
+      pos = std::min(s.size(), comment_until_ - off);
+    }
+    while (pos < s.size()) {
+      std::size_t open = s.find("<!--", pos);
+      if (open == std::string_view::npos) {
+        out.append_verbatim(s.substr(pos), off + pos);
+        return;
+      }
+      out.append_verbatim(s.substr(pos, open - pos), off + pos);
+      std::string_view rest(buf_ + off + open, std::min<std::size_t>(body_end_ - (off + open), 4096));
+      std::size_t close = rest.find("-->");
+      if (close == std::string_view::npos) {
+        out.append_verbatim(s.substr(open), off + open);
+        return;
+      }
+      comments.push_back({off + open, std::string(rest.substr(4, close - 4))});
+      comment_until_ = off + open + close + 3;
+      pos = std::min(s.size(), comment_until_ - off);
+    }
   }
 
   // An indented block that reads as prose becomes paragraphs (split at blank lines); bold
@@ -468,6 +495,7 @@ class Collector {
   Context ctx_;
   std::optional<Block> current_;
   std::size_t first_ = std::string::npos;
+  std::size_t comment_until_ = 0;  // an inline comment's end (see append_normal)
   int skip_ = 0;
   int link_depth_ = 0;
   int strong_depth_ = 0;

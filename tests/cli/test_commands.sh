@@ -4,8 +4,10 @@ cd "$TMP" || exit 1
 
 run rules
 expect_eq "rules exits 0" 0 "$CODE"
-expect_eq "rules header" "RULE                   SEVERITY KIND      SCOPE                  DESCRIPTION" "$(printf '%s\n' "$OUT" | head -1)"
-expect_contains "rules lists we-overuse" "we-overuse             error    ratio     task, action           'we' or the team does the work in Task and Action, not you" "$OUT"
+# Columns as wide as their longest entry; bank rules have the scope "bank".
+expect_eq "rules header" "RULE                 SEVERITY  KIND                SCOPE         DESCRIPTION" "$(printf '%s\n' "$OUT" | head -1)"
+expect_contains "rules lists we-overuse" "we-overuse           error     ratio               task, action  'we' or the team does the work in Task and Action, not you" "$OUT"
+expect_contains "a long kind name keeps the columns" "no-mentorship        warning   principle-required  bank          Bank (L6+): no story covers Hire and Develop the Best" "$OUT"
 
 # explain works for every rule `rules` lists, built-in and engine.
 for id in $(printf '%s\n' "$OUT" | tail -n +2 | awk '{print $1}'); do
@@ -31,6 +33,14 @@ expect_eq "the template passes every rule under the written config" "no problems
 expect_eq "the template run exits 0" 0 "$CODE"
 run config --print proj/story-template.md
 expect_contains "the written config is the one found" "# configuration: proj/.storylint.yaml" "$OUT"
+# init pins nothing: the level decides level-dependent options, not the written file.
+sed -i 's/^level: L5 /level: L7 /' proj/.storylint.yaml
+run config --print proj/story-template.md
+expect_contains "init's file leaves max_minutes to the level" "    max_minutes: 5  # level L7" "$OUT"
+expect_contains "init's file leaves min_amount to the level" "    min_amount: 5000000  # level L7" "$OUT"
+# The template is skipped when the folder is walked: it is no story of the bank.
+run proj
+expect_eq "the template is not linted when walking" "no problems in 0 stories" "$OUT"
 run init proj
 expect_eq "init never overwrites" "storylint: error: proj/.storylint.yaml exists; not overwritten" "$ERR"
 expect_eq "init refusal exits 2" 2 "$CODE"

@@ -87,6 +87,9 @@ const std::vector<std::string_view>& formatter_names();
 /// Replaces control characters (C0 except tab, DEL, C1) with a visible \xHH escape, so
 /// story text cannot drive a terminal.
 std::string escape_controls(std::string_view text);
+/// escape_controls for text of several lines: line breaks are kept, every other control
+/// character is shown as \xHH (rule files printed by `explain`, `rules`, `test`).
+std::string escape_text(std::string_view text);
 /// escape_controls(text) appended to `out`, without a string in between.
 void append_escaped(std::string* out, std::string_view text);
 

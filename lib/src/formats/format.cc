@@ -117,6 +117,19 @@ void append_escaped(std::string* out, std::string_view t) {
   }
 }
 
+std::string escape_text(std::string_view t) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= t.size()) {
+    std::size_t nl = t.find('\n', pos);
+    append_escaped(&out, t.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    if (nl == std::string_view::npos) break;
+    out += '\n';
+    pos = nl + 1;
+  }
+  return out;
+}
+
 std::string escape_controls(std::string_view t) {
   std::string out;
   append_escaped(&out, t);

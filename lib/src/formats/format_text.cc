@@ -1,5 +1,7 @@
 // Text: `path:line:col: severity: message [rule-id]`, like a compiler. With colour (on a
 // terminal) each finding also shows its source line with a caret under the span.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <map>
@@ -71,7 +73,11 @@ class TextFormatter final : public Formatter {
       flush_if_big(out, o);
     }
     if (o.statistics) {
-      for (const auto& [rule, st] : stats) {
+      // Most frequent first, as ruff's --statistics; ties by rule id.
+      std::vector<std::pair<std::string, std::pair<std::size_t, Severity>>> sorted(stats.begin(), stats.end());
+      std::stable_sort(sorted.begin(), sorted.end(),
+                       [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+      for (const auto& [rule, st] : sorted) {
         fmt::format_to(std::back_inserter(*out), "{:>5}  {} ({})\n", st.first, rule, severity_name(st.second));
       }
     }
