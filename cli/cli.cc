@@ -163,7 +163,14 @@ int write_lint_report(const Options& o, LintResult& result, const std::vector<co
   report_input_errors(&result);
   std::string out;
   // To a terminal or pipe the report goes out as it is made; --output is written whole.
-  if (o.output.empty()) fo.sink = [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); };
+  // A failed write (a full disk, a closed pipe) fails the run: never a clean exit.
+  std::string write_err;
+  if (o.output.empty()) {
+    fo.sink = [&write_err](std::string_view piece) {
+      std::string e;
+      if (write_err.empty() && !write_stdout(piece, &e)) write_err = e;
+    };
+  }
   {
     timing::Scope t("(output)");
     make_formatter(o.format)->write(result, used.empty() ? builtin : *used.front()->settings.rules, fo, &out);
@@ -174,8 +181,12 @@ int write_lint_report(const Options& o, LintResult& result, const std::vector<co
     for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
   }
   if (o.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    std::string e;
+    if (write_err.empty() && !write_stdout(out, &e)) write_err = e;
+    if (!write_err.empty()) {
+      print_error(fmt::format("cannot write to standard output: {}", write_err));
+      return kUsage;
+    }
   } else if (std::string err; !write_file_atomic(o.output, out, &err)) {
     print_error(fmt::format("cannot write {}: {}", o.output, err));
     return kUsage;
@@ -250,12 +261,29 @@ int lint_stdin(const Options& o, ConfigLoader& loader, const RuleSet& builtin) {
     print_error(fmt::format("--stdin-filename {}: not a story file name (.md, .markdown, .yaml or .yml)", name));
     return kUsage;
   }
-  std::ostringstream ss;
-  ss << std::cin.rdbuf();
+  // Read at most --max-file-size (and one byte more, to know it was bigger).
+  std::string text;
+  std::size_t cap = o.max_file_size < SIZE_MAX ? o.max_file_size + 1 : o.max_file_size;
+  char buf[65536];
+  while (text.size() < cap) {
+    std::size_t want = std::min(sizeof buf, cap - text.size());
+    std::size_t got = std::fread(buf, 1, want, stdin);
+    if (got == 0) break;
+    text.append(buf, got);
+  }
   const Config* c = config_for(loader, name);
   if (!c) return kUsage;
   LintResult result;
-  lint_source(SourceFile(name, ss.str()), c->settings, &result);
+  if (text.size() > o.max_file_size) {
+    Diagnostic d;
+    d.path = name;
+    d.severity = Severity::error;
+    d.rule = "file-too-large";
+    d.message = fmt::format("standard input is over the {}-byte limit (--max-file-size); not read", o.max_file_size);
+    result.diagnostics.push_back(std::move(d));
+    return finish_lint(o, result, {c}, builtin);
+  }
+  lint_source(SourceFile(name, std::move(text)), c->settings, &result);
   sort_diagnostics(result.diagnostics);
   return finish_lint(o, result, {c}, builtin);
 }
@@ -272,6 +300,31 @@ void warn_if_nothing_found(const Options& o, const LintResult& r) {
 
 int lint_timed(const Options& o);
 
+}  // namespace
+
+// --output must not replace what the run reads: a story it lints, a path it was given, a
+// configuration it uses.
+bool output_is_safe(const Options& o, const Plan& plan) {
+  if (o.output.empty()) return true;
+  auto refuse = [&](const std::string& what) {
+    print_error(fmt::format("--output {} is {}: refusing to overwrite it", o.output, what));
+    return false;
+  };
+  for (const std::string& p : o.paths) {
+    if (same_file(o.output, p)) return refuse("one of the inputs");
+  }
+  for (const LintTarget& t : plan.targets) {
+    if (same_file(o.output, t.path)) return refuse("a story this run reads");
+  }
+  for (const Config* c : plan.used) {
+    if (!c->path.empty() && same_file(o.output, c->path)) return refuse("a configuration file this run uses");
+  }
+  if (!o.config.empty() && same_file(o.output, o.config)) return refuse("the configuration file");
+  return true;
+}
+
+namespace {
+
 int lint(const Options& o) {
   if (const char* t = std::getenv("STORYLINT_TIMING"); t && *t && std::string_view(t) != "0") timing::enable();
   return lint_timed(o);
@@ -287,6 +340,7 @@ int lint_timed(const Options& o) {
 
   Plan plan;
   if (!plan_lint(o, loader, o.bank, &plan)) return kUsage;
+  if (!output_is_safe(o, plan)) return kUsage;
   // "storylint reprot": no such path, but a command of that name is near.
   for (InputError& e : plan.input_errors) {
     if (e.message != "no such file or directory" || e.path.find('/') != std::string::npos) continue;

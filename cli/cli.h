@@ -72,6 +72,10 @@ struct Plan {
 /// mistake. With `every_file_in_a_bank`, explicit files join banks too (reports).
 bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank, Plan* plan);
 
+/// Whether --output names nothing the run reads (inputs, stories, configurations);
+/// prints the refusal otherwise.
+bool output_is_safe(const Options& o, const Plan& plan);
+
 /// Checks --format and --color, printing the problem.
 bool check_output_options(const Options& o);
 /// Formats and writes `result` (stdout or --output); `used` are the configurations the

@@ -299,6 +299,7 @@ int report_command(const Options& o) {
   Options banked = o;
   banked.no_bank = false;
   if (!plan_lint(banked, loader, true, &plan)) return kUsage;
+  if (!output_is_safe(o, plan)) return kUsage;
   LintOptions lo;
   lo.jobs = o.jobs;
   lo.max_file_size = o.max_file_size;
@@ -337,7 +338,10 @@ int report_command(const Options& o) {
     return kUsage;
   }
   if (o.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (std::string err; !write_stdout(out, &err)) {
+      print_error(fmt::format("cannot write to standard output: {}", err));
+      return kUsage;
+    }
   } else if (std::string err; !write_file_atomic(o.output, out, &err)) {
     print_error(fmt::format("cannot write {}: {}", o.output, err));
     return kUsage;
