@@ -160,6 +160,7 @@ principles: [Ownership, Deliver Results]
 bucket: productivity
 level: L5
 question: Tell me about a time you delivered under pressure.
+summary: The bottom line in one sentence, said first, with the result and its number.
 ---
 
 <!-- A template, not a story: storylint skips files whose name contains "template" when it
@@ -169,14 +170,15 @@ question: Tell me about a time you delivered under pressure.
 # Replace this with a one-line headline
 
 ## Situation
-One or two sentences of context: the team, the product and the problem.
+The pressure, in one or two sentences of context: the team, the product and the problem.
 
 ## Task
 What I owned: the goal I was responsible for and the deadline.
 
 ## Action
-What I did, step by step, in the first person: I measured the problem, I chose the fix,
-I convinced the people who had to agree, and I shipped it safely.
+What I did, step by step, in the first person: I measured the problem, I chose the fix
+(and why I did not choose the other option), I convinced the people who had to agree,
+and I shipped it safely. The hard part was: name the obstacle and how I got past it.
 
 ## Result
 The outcome in numbers: latency fell from 900 ms to 200 ms and conversion rose 4%,

@@ -21,7 +21,7 @@ std::uint32_t BankStory::bits_of(std::string_view rule) const {
   return 0;
 }
 
-void BankCheck::collect(const Story&, const Rule&, BankStory*) const {}
+void Check::collect(const Story&, const Rule&, const LintContext&, BankStory*) const {}
 std::size_t BankCheck::principle_target(std::string_view) const { return 0; }
 
 namespace {
@@ -142,8 +142,9 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   }
   b.words = story.prose.word_count();
   b.signature = signature_of(story.prose);
+  if (story.meta->question) b.question = story.meta->question->value;
   for (const Rule& r : rules.rules) {
-    if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get())) bc->collect(story, r, &b);
+    if (r.check) r.check->collect(story, r, ctx, &b);
   }
   return b;
 }

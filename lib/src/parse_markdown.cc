@@ -50,6 +50,7 @@ ParsedFile parse_markdown(const SourceFile& f, const ParseOptions& options) {
   in.assume_story = options.assume_story;
   in.body_begin = body;
   md::find_stories(in, &out);
+  for (Story& s : out.stories) fill_headline(s);
   return out;
 }
 

@@ -249,6 +249,7 @@ ParsedFile parse_yaml_stories(const SourceFile& f, const ParseOptions&) {
     }
     pos = eol + 1;
   }
+  for (Story& s : out.stories) fill_headline(s);
   return out;
 }
 

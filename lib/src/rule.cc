@@ -36,6 +36,7 @@ std::string Rule::render(const MessageVars& vars) const {
 std::vector<const ProseText*> texts_in_scope(const Story& story, const Rule& rule) {
   const std::vector<Part>& scope = rule.scope;
   std::vector<const ProseText*> out;
+  if (rule.headline && story.headline.has_content()) out.push_back(&story.headline);
   if (!scope.empty() && !story.labeled && !rule.inferred_parts) return out;
   if (scope.empty() || (!story.has_parts() && rule.story_fallback)) {
     out.push_back(&story.prose);

@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string_view> kTopKeys = {"id",  "kind",   "severity", "scope",    "message", "description",
                                                 "why", "source", "link",     "options",  "examples", "tests", "levels",
-                                                "when", "unless", "story_fallback", "inferred_parts"};
+                                                "when", "unless", "story_fallback", "inferred_parts", "headline"};
 
 std::string stem(std::string_view path) {
   std::size_t slash = path.find_last_of('/');
@@ -101,13 +101,12 @@ class Loader {
     }
     read_scope(*root, rule);
     read_when(*root, rule);
-    if (const yaml::Node* f = root->get("inferred_parts")) {
-      if (!f->is_scalar() || (f->value != "true" && f->value != "false")) error(f->offset, "'inferred_parts' should be true or false");
-      else rule->inferred_parts = f->value == "true";
-    }
-    if (const yaml::Node* f = root->get("story_fallback")) {
-      if (!f->is_scalar() || (f->value != "true" && f->value != "false")) error(f->offset, "'story_fallback' should be true or false");
-      else rule->story_fallback = f->value == "true";
+    for (auto [key, flag] : {std::pair{"inferred_parts", &rule->inferred_parts},
+                             std::pair{"story_fallback", &rule->story_fallback}, std::pair{"headline", &rule->headline}}) {
+      const yaml::Node* f = root->get(key);
+      if (!f) continue;
+      if (!f->is_scalar() || (f->value != "true" && f->value != "false")) error(f->offset, fmt::format("'{}' should be true or false", key));
+      else *flag = f->value == "true";
     }
     read_docs(*root, rule);
 

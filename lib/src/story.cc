@@ -49,4 +49,20 @@ const ExtraSection* Story::summary_section() const {
   return nullptr;
 }
 
+void fill_headline(Story& s) {
+  ProseText& h = s.headline;
+  auto add = [&](const std::string& value, std::size_t offset) {
+    if (value.empty() || s.file->text.compare(offset, value.size(), value) != 0) return;
+    h.append_verbatim(value, offset);
+    h.end_block();
+  };
+  add(s.title, s.title_offset);
+  if (s.meta->summary) add(s.meta->summary->value, s.meta->summary->offset);
+  for (const ExtraSection& e : s.extras) {
+    if (e.kind != SectionKind::summary || !e.text.has_content()) continue;
+    h.append_range(e.text, 0, e.text.text().size());
+    h.end_block();
+  }
+}
+
 }  // namespace storylint

@@ -134,7 +134,8 @@ struct Open {
 
 class Finder {
  public:
-  Finder(const FinderInput& in, ParsedFile* out) : in_(in), f_(*in.file), items_(*in.items), out_(out) {}
+  Finder(const FinderInput& in, ParsedFile* out)
+      : in_(in), f_(*in.file), items_(*in.items), out_(out), first_(out->stories.size()) {}
 
   void run() {
     compute_scopes();
@@ -652,8 +653,32 @@ class Finder {
     }
   }
 
+  // A short first line with no sentence end, just before a file's only story when that
+  // story has no heading, titles it: "Notes - test suite cleanup, Fernhollow, Feb 2026".
+  void title_line() {
+    if (out_->stories.size() != first_ + 1 || items_.size() < 2) return;
+    Story& s = out_->stories.back();
+    if (!s.title.empty() || owner_[0] >= 0) return;
+    for (std::size_t k = 1; k < items_.size() && items_[k].src_begin < s.begin_offset; ++k) {
+      if (items_[k].type == Item::text && items_[k].block != items_[0].block) return;  // more text first
+    }
+    const Item& it = items_[0];
+    // "Notes - ..." on that line is a title too, not a Notes section outside the story.
+    bool notes = it.type == Item::label && it.inline_extra && it.section.kind == SectionKind::notes;
+    if ((it.type != Item::text && !notes) || it.block->type != BlockType::paragraph) return;
+    std::string_view t = trim(notes ? std::string_view(it.block->text.text()) : item_text(it));
+    if (t.empty() || t.find('\n') != std::string_view::npos || count_words(t) > 15) return;
+    if (is_question(t) || is_placeholder(t) || std::string_view(".!?:;").find(t.back()) != std::string_view::npos) return;
+    if (has_first_person(t) && has_past_verb(t)) return;  // an opening sentence
+    s.title = std::string(t);
+    s.title_offset = it.block->text.source_offset(static_cast<std::size_t>(t.data() - it.block->text.text().data()));
+    s.begin_offset = std::min(s.begin_offset, it.src_begin);
+    for (std::size_t k = 0; k < items_.size() && items_[k].block == it.block; ++k) owner_[k] = static_cast<int>(first_);
+  }
+
   // Outside blocks, titles, and the file-level decisions.
   void finish() {
+    title_line();
     // Runs of items that no story owns, with what they are.
     std::size_t i = 0;
     bool before_first = std::any_of(owner_.begin(), owner_.end(), [](int o) { return o >= 0; });
@@ -702,6 +727,7 @@ class Finder {
   const std::vector<Item>& items_;
   ParsedFile* out_;
   std::vector<std::size_t> scope_end_;
+  std::size_t first_;  // this file's first story in out_->stories
   std::vector<int> owner_;
   std::vector<std::size_t> preamble_;  // text skipped as a principle's definition
   std::optional<Open> open_;
@@ -740,13 +766,29 @@ void find_stories(const FinderInput& in, ParsedFile* out) {
     s.begin_offset = f.bom_size();  // the story is the file, front matter included
     s.title_offset = s.begin_offset;
     s.end_offset = in.body_begin;
+    const Item* summary = nullptr;  // "Bottom line: ..." opening a paragraph
     for (const Item& it : *in.items) {
       if (it.type == Item::head && s.title.empty()) {
         s.title = it.title;
         s.title_offset = it.src_begin;
       }
+      if (it.type == Item::label && it.inline_extra && it.section.kind == SectionKind::summary) summary = &it;
       if (it.type == Item::text || (it.type == Item::head && it.prose)) {
-        s.prose.append_range(it.block->text, it.begin, it.end);
+        std::size_t b = it.begin;
+        if (summary && summary->block == it.block) {
+          // The label's first sentence is the summary; the rest of the paragraph is told.
+          std::vector<TextSpan> sentences = split_sentences(item_text(it));
+          std::size_t cut = sentences.empty() ? it.end : it.begin + sentences.front().end;
+          ExtraSection x{SectionKind::summary, summary->label_begin, summary->label_end, it.block->text.source_offset(cut),
+                         std::string(trim(std::string_view(f.text).substr(summary->label_begin,
+                                                                          summary->label_end - summary->label_begin))),
+                         {}};
+          x.text.append_range(it.block->text, it.begin, cut);
+          s.extras.push_back(std::move(x));
+          b = cut;
+          summary = nullptr;
+        }
+        s.prose.append_range(it.block->text, b, it.end);
         s.prose.end_block();
       }
       s.end_offset = std::max(s.end_offset, it.src_end);

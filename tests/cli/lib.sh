@@ -52,3 +52,7 @@ story() {
   mkdir -p "$(dirname "$1")"
   printf '%s' "$2" >"$1"
 }
+
+# The probing rules (issue 19) fire on most fixture stories; tests about something else
+# turn them off so their expectations stay about that.
+NOPROBE=(--ignore missing-one-liner,unanswered-followup,question-not-echoed)

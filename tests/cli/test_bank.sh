@@ -1,7 +1,7 @@
 # Bank rules through the CLI: which stories form a bank, and what each bank rule says.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-REF=(--reference-date 2026-11-01)
+REF=(--reference-date 2026-11-01 "${NOPROBE[@]}")
 
 # story FILE TITLE BUCKET PRINCIPLES [OUTCOME WITH]: a clean, complete story.
 good() {

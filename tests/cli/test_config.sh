@@ -4,7 +4,7 @@ R="$TMP/repo"
 mkdir -p "$R/bank/sub" "$R/rules-mine" "$R/bank/drafts"
 cd "$R" || exit 1
 # This file is about configuration: the bank rules have their own tests.
-NB=--no-bank
+NB="--no-bank --ignore missing-one-liner,unanswered-followup,question-not-echoed"
 STORY='---
 title: Saved compute
 date: 2026-01

@@ -1,6 +1,6 @@
 # Walking folders: sorted, hidden skipped, non-story YAML skipped, parse errors isolated.
 . "$(dirname "$0")/lib.sh"
-REF=(--reference-date 2026-11-01)
+REF=(--reference-date 2026-11-01 "${NOPROBE[@]}")
 B="$TMP/bank"
 GOODSTORY=$(cat "$SRC/examples/complete-bank/checkout-latency.md")
 story "$B/b.md" "$GOODSTORY"

@@ -18,7 +18,7 @@ expect_eq "--output exit code" 1 "$CODE"
 expect_eq "--output leaves stdout empty" "" "$OUT"
 expect_eq "no temporary file left" "out.sarif" "$(ls "$TMP")"
 if node "$SRC/tests/tools/validate-sarif.js" "$TMP/out.sarif" >"$TMP/v.txt"; then ok; else bad "SARIF validators" "" "$(cat "$TMP/v.txt")"; fi
-expect_eq "SARIF validator report" "valid: 38 results" "$(cat "$TMP/v.txt")"
+expect_eq "SARIF validator report" "valid: 103 results" "$(cat "$TMP/v.txt")"
 run "$SRC/examples" --output "$TMP/no/such/dir/report.txt"
 expect_eq "unwritable --output exits 2" 2 "$CODE"
 expect_contains "unwritable --output message" "storylint: error: cannot write $TMP/no/such/dir/report.txt: No such file or directory" "$ERR"
@@ -30,7 +30,7 @@ if xmllint --noout --schema "$XSD" "$TMP/junit.xml" 2>"$TMP/x.txt"; then ok; els
 run_in "$SRC" examples/ "${REF[@]}" --format checkstyle -o "$TMP/cs.xml"
 if xmllint --noout "$TMP/cs.xml" 2>"$TMP/x.txt"; then ok; else bad "checkstyle well-formed" "" "$(cat "$TMP/x.txt")"; fi
 run_in "$SRC" examples/ "${REF[@]}" --format json -o "$TMP/out.json"
-expect_eq "json parses with the documented keys" '["diagnostics","errors","rules","summary","version"] 38 9' \
+expect_eq "json parses with the documented keys" '["diagnostics","errors","rules","summary","version"] 103 9' \
   "$(node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(JSON.stringify(Object.keys(j).sort()),j.diagnostics.length,j.summary.error)' "$TMP/out.json")"
 
 # --quiet shows only what fails the run, without a summary; --statistics counts per rule.
@@ -42,14 +42,16 @@ run_in "$SRC" examples/complete-bank "${REF[@]}" --quiet
 expect_eq "--quiet on a clean bank prints nothing" "" "$OUT"
 run_in "$SRC" "${TWO[@]}" "${REF[@]}" --statistics
 expect_eq "--statistics" "    2  blame-language (error)
+    2  missing-one-liner (info)
     1  hedging (info)
     1  long-situation (warning)
     1  story-too-long (warning)
-2 errors, 2 warnings, 1 info in 2 of 2 stories" "$(printf '%s\n' "$OUT" | tail -5)"
+    1  unanswered-followup (info)
+2 errors, 2 warnings, 4 info in 2 of 2 stories" "$(printf '%s\n' "$OUT" | tail -7)"
 
 # Colour: exact bytes with --color always; the environment decides in auto mode.
 E=$'\e'
-run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --color always
+run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --color always --select stale-date
 expect_eq "--color always" "${E}[1mexamples/bad/old-story.md:3:7:${E}[0m ${E}[1;33mwarning:${E}[0m dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters ${E}[2m[stale-date]${E}[0m
 ${E}[2m    3 |${E}[0m date: 2018-03
 ${E}[2m      |${E}[0m       ${E}[1;33m^~~~~~~${E}[0m

@@ -44,7 +44,7 @@ for title in "Cut checkout latency in half before peak" "Convinced a peer team t
              "Skipped a load test and took down notifications" "Built the first recommendation widget"; do
   expect_contains "the page shows '$title'" "$title" "$DOM"
 done
-expect_contains "the page shows the story count" "<b>28</b>stories" "$DOM"
+expect_contains "the page shows the story count" "<b>30</b>stories" "$DOM"
 expect_contains "the page shows the bank count" "<b>3</b>banks" "$DOM"
 expect_contains "the page shows the complete bank's coverage" "13 of 16 principles covered, target 8" "$DOM"
 expect_contains "the page shows the thin bank's coverage" "6 of 16 principles covered, target 11" "$DOM"

@@ -1,7 +1,7 @@
 # --stdin with --stdin-filename, in every format.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 1
-REF=(--reference-date 2026-11-01)
+REF=(--reference-date 2026-11-01 "${NOPROBE[@]}")
 BAD="$SRC/examples/bad/small-savings.md"
 
 OUT=$("$STORYLINT" --stdin --stdin-filename stories/log.md "${REF[@]}" <"$BAD"); CODE=$?

@@ -1,7 +1,17 @@
 // Per-rule precision and recall on the accuracy corpus (tests/accuracy/): realistic
-// stories written without storylint in view, labeled for every story rule from the
-// rules' documentation (tests/accuracy/GUIDE.md), not from storylint's output. A rule
-// below its floor fails: precision 0.90 (0.95 for error rules) and recall 0.80.
+// stories written without storylint in view, labeled from the rules' documentation
+// (tests/accuracy/GUIDE.md), never from storylint's output.
+//
+// A boolean label says whether a rule should fire on a story. A list label names what a
+// rule should report on it: the follow-up questions left unanswered, the principles
+// claimed without support; those are counted per item. `shows-l6-scope` and
+// `shows-l7-scope` label what the bank rule level-scope counts, per story.
+//
+// Floors: precision 0.90 (0.95 for error rules), recall 0.80, at least 4 positives. A
+// measure below its floor fails, unless tests/accuracy/below-floor.yaml records it with
+// its measured values: then it must not fall below them (a ratchet), and it must leave
+// the file once it meets the floors. The held-out validation corpus
+// (tests/accuracy/validation/) is measured and printed, not tuned on.
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -15,6 +25,8 @@
 #include <fmt/format.h>
 
 #include "helpers.h"
+#include "storylint/bank.h"
+#include "storylint/principles.h"
 
 using namespace storylint;
 namespace fs = std::filesystem;
@@ -26,6 +38,11 @@ struct Counts {
   std::vector<std::string> false_alarms, misses;
   double precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 1.0; }
   double recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 1.0; }
+  void add(bool did, bool should, const std::string& what) {
+    if (did && should) ++tp;
+    else if (did) ++fp, false_alarms.push_back(what);
+    else if (should) ++fn, misses.push_back(what);
+  }
 };
 
 std::string read_text(const fs::path& p) {
@@ -35,56 +52,153 @@ std::string read_text(const fs::path& p) {
   return ss.str();
 }
 
-}  // namespace
+// What a story's labels say: rule -> should fire, rule -> items.
+struct StoryLabels {
+  std::map<std::string, bool> fires;
+  std::map<std::string, std::set<std::string>> items;
+};
 
-TEST_CASE("accuracy: every story rule meets its precision and recall floors on tests/accuracy") {
-  const fs::path root = fs::path(STORYLINT_SOURCE_DIR) / "tests/accuracy";
-  // story file -> rule -> should fire
-  std::map<std::string, std::map<std::string, bool>> labels;
-  for (const auto& e : fs::directory_iterator(root / "labels")) {
+std::map<std::string, StoryLabels> load_labels(const fs::path& dir) {
+  std::map<std::string, StoryLabels> labels;
+  for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() != ".yaml") continue;
     YAML::Node doc = YAML::LoadFile(e.path().string());
     for (const auto& story : doc) {
+      StoryLabels& l = labels[story.first.as<std::string>()];
       for (const auto& rule : story.second) {
-        if (rule.second.IsScalar()) labels[story.first.as<std::string>()][rule.first.as<std::string>()] = rule.second.as<bool>();
+        std::string id = rule.first.as<std::string>();
+        if (rule.second.IsScalar()) {
+          l.fires[id] = rule.second.as<bool>();
+        } else {
+          std::set<std::string>& items = l.items[id];  // null: no items expected
+          if (rule.second.IsSequence()) {
+            for (const auto& v : rule.second) {
+              std::string item = v.as<std::string>();
+              std::string exact = canonical_principle(item);
+              items.insert(id == "unsupported-principle" && !exact.empty() ? exact : item);
+            }
+          }
+        }
       }
     }
   }
-  REQUIRE(labels.size() >= 150);
+  return labels;
+}
 
+// unanswered-followup's message is its question: the rule file maps it back to the id.
+std::map<std::string, std::string> followup_ids() {
+  YAML::Node rule = YAML::LoadFile((fs::path(STORYLINT_SOURCE_DIR) / "rules/unanswered-followup.yml").string());
+  std::map<std::string, std::string> ids;
+  for (const auto& q : rule["options"]["questions"]) ids[q["question"].as<std::string>()] = q["id"].as<std::string>();
+  return ids;
+}
+
+// The items a finding reports, for the list-valued rules.
+std::string item_of(const Diagnostic& d, const std::map<std::string, std::string>& questions) {
+  if (d.rule == "unanswered-followup") {
+    auto it = questions.find(d.message);
+    return it == questions.end() ? "?" : it->second;
+  }
+  for (std::string_view p : kPrinciples) {
+    if (d.message.find(fmt::format(" {} ", p)) != std::string::npos) return std::string(p);
+  }
+  return "?";
+}
+
+std::map<std::string, Counts> measure(const fs::path& corpus, const std::map<std::string, StoryLabels>& labels) {
+  static const std::map<std::string, std::string> questions = followup_ids();
   Settings settings = Settings::with_rules(test::builtin_rule_set());
   settings.reference_date = kRuleCaseDate;  // 2026-11-01, the date the labels were made for
   std::map<std::string, Counts> counts;
   for (const auto& [name, want] : labels) {
-    fs::path path = root / "stories" / name;
-    REQUIRE_MESSAGE(fs::exists(path), name);
+    fs::path path = corpus / "stories" / name;
+    REQUIRE_MESSAGE(fs::exists(path), path.string());
     SourceFile file(name, read_text(path));
     LintResult r;
-    lint_source(file, settings, &r, false, -1, false);
+    lint_source(file, settings, &r, true, 0, false);
     std::set<std::string> fired;
-    for (const Diagnostic& d : r.diagnostics) fired.insert(std::string(d.rule));
-    for (const auto& [rule, should] : want) {
-      Counts& c = counts[rule];
-      bool did = fired.count(rule) > 0;
-      if (did && should) ++c.tp;
-      else if (did) c.fp++, c.false_alarms.push_back(name);
-      else if (should) c.fn++, c.misses.push_back(name);
+    std::map<std::string, std::set<std::string>> items;
+    for (const Diagnostic& d : r.diagnostics) {
+      fired.insert(d.rule);
+      if (d.rule == "unanswered-followup" || d.rule == "unsupported-principle") items[d.rule].insert(item_of(d, questions));
+    }
+    for (const auto& [rule, should] : want.fires) {
+      if (rule == "shows-l6-scope" || rule == "shows-l7-scope") {
+        // level-scope's entries are in level order: bit 0 is L6, bit 1 is L7.
+        std::uint32_t bit = rule == "shows-l6-scope" ? 1 : 2;
+        bool shows = std::any_of(r.summaries.begin(), r.summaries.end(),
+                                 [&](const BankStory& s) { return (s.bits_of("level-scope") & bit) != 0; });
+        counts[rule == "shows-l6-scope" ? "level-scope (L6 scope)" : "level-scope (L7 scope)"].add(shows, should, name);
+        continue;
+      }
+      counts[rule].add(fired.count(rule) > 0, should, name);
+    }
+    for (const auto& [rule, expected] : want.items) {
+      Counts& c = counts[rule + " (per item)"];
+      const std::set<std::string>& got = items[rule];
+      for (const std::string& g : got) c.add(true, expected.count(g) > 0, name + ":" + g);
+      for (const std::string& e : expected) {
+        if (!got.count(e)) c.add(false, true, name + ":" + e);
+      }
     }
   }
-  std::string table = "| rule | severity | stories that should fire | precision | recall |\n|---|---|--:|--:|--:|\n";
-  for (const auto& [rule, c] : counts) {
-    const Rule* r = test::builtin_rules().find(rule);
-    CAPTURE(rule);
-    REQUIRE_MESSAGE(r, "labels name a rule storylint does not have: " << rule);
-    table += fmt::format("| `{}` | {} | {} | {:.2f} | {:.2f} |\n", rule, severity_name(r->severity), c.tp + c.fn,
-                         c.precision(), c.recall());
+  return counts;
+}
+
+std::string rule_of(const std::string& measure) { return measure.substr(0, measure.find(' ')); }
+
+std::string table(const std::map<std::string, Counts>& counts) {
+  std::string out = "| rule | severity | positives | precision | recall |\n|---|---|--:|--:|--:|\n";
+  for (const auto& [m, c] : counts) {
+    const Rule* r = test::builtin_rules().find(rule_of(m));
+    out += fmt::format("| `{}` | {} | {} | {:.2f} | {:.2f} |\n", m, r ? severity_name(r->severity) : "?", c.tp + c.fn,
+                       c.precision(), c.recall());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("accuracy: every story rule meets its precision and recall floors on tests/accuracy") {
+  const fs::path root = fs::path(STORYLINT_SOURCE_DIR) / "tests/accuracy";
+  std::map<std::string, StoryLabels> labels = load_labels(root / "labels");
+  REQUIRE(labels.size() >= 150);
+  std::map<std::string, Counts> counts = measure(root, labels);
+  std::map<std::string, StoryLabels> held_out = load_labels(root / "validation/labels");
+  REQUIRE(held_out.size() >= 80);
+  std::map<std::string, Counts> held_out_counts = measure(root / "validation", held_out);
+
+  YAML::Node below = YAML::LoadFile((root / "below-floor.yaml").string());
+  for (const auto& [m, c] : counts) {
+    CAPTURE(m);
+    const Rule* r = test::builtin_rules().find(rule_of(m));
+    REQUIRE_MESSAGE(r, "labels name a rule storylint does not have: " << m);
     double floor = r->severity == Severity::error ? 0.95 : 0.90;
-    CHECK_MESSAGE(c.precision() >= floor, fmt::format("{}: precision {:.2f} below {:.2f}; false alarms: {}", rule,
+    bool meets = c.precision() >= floor && c.recall() >= 0.80;
+    // Every rule is measured on stories where it should fire, not only on quiet ones.
+    std::size_t positives = c.tp + c.fn + held_out_counts[m].tp + held_out_counts[m].fn;
+    CHECK_MESSAGE(positives >= 4, fmt::format("{}: only {} labeled positives in both corpora", m, positives));
+    if (YAML::Node known = below[m]) {
+      double p = known["precision"].as<double>(), rc = known["recall"].as<double>();
+      CHECK_MESSAGE(!meets, fmt::format("{} meets its floors now ({:.2f}/{:.2f}): remove it from below-floor.yaml", m,
+                                        c.precision(), c.recall()));
+      CHECK_MESSAGE(c.precision() >= p - 0.005, fmt::format("{}: precision {:.2f} fell below its recorded {:.2f}; false "
+                                                            "alarms: {}", m, c.precision(), p, fmt::join(c.false_alarms, " ")));
+      CHECK_MESSAGE(c.recall() >= rc - 0.005, fmt::format("{}: recall {:.2f} fell below its recorded {:.2f}; misses: {}", m,
+                                                          c.recall(), rc, fmt::join(c.misses, " ")));
+      continue;
+    }
+    CHECK_MESSAGE(c.precision() >= floor, fmt::format("{}: precision {:.2f} below {:.2f}; false alarms: {}", m,
                                                       c.precision(), floor, fmt::join(c.false_alarms, " ")));
     CHECK_MESSAGE(c.recall() >= 0.80,
-                  fmt::format("{}: recall {:.2f} below 0.80; misses: {}", rule, c.recall(), fmt::join(c.misses, " ")));
-    // Every rule is measured on stories where it should fire, not only on quiet ones.
-    CHECK_MESSAGE(c.tp + c.fn >= 4, fmt::format("{}: only {} labeled positives", rule, c.tp + c.fn));
+                  fmt::format("{}: recall {:.2f} below 0.80; misses: {}", m, c.recall(), fmt::join(c.misses, " ")));
   }
-  MESSAGE(fmt::format("tests/accuracy: {} stories\n{}", labels.size(), table));
+  for (const auto& entry : below) {
+    CHECK_MESSAGE(counts.count(entry.first.as<std::string>()),
+                  "below-floor.yaml names a measure with no labels: " << entry.first.as<std::string>());
+  }
+  MESSAGE(fmt::format("tests/accuracy: {} stories\n{}", labels.size(), table(counts)));
+
+  // The held-out corpus: measured, never tuned on (README, "Accuracy").
+  MESSAGE(fmt::format("tests/accuracy/validation: {} stories\n{}", held_out.size(), table(held_out_counts)));
 }

@@ -50,6 +50,11 @@ struct BankStory {
   /// the 16 ("Custmer Obsession"), or split by an unquoted comma ("Are Right" + "A Lot",
   /// which is then not in `principles`: it counts once it is fixed).
   std::vector<std::string> unresolved;
+  /// Principles the told story shows signs of (unsupported-principle's signals), in the
+  /// principles' order, whether claimed or not.
+  std::vector<std::string> shown;
+  /// The `question:` metadata (empty: none).
+  std::string question;
   std::string bucket, level, outcome, with;  // lower case, as written otherwise
   std::optional<Date> date;  // metadata date, else the latest year in the prose
   std::string date_written;  // as written ("2025-09"), or the prose year
@@ -72,8 +77,6 @@ struct BankStory {
 class BankCheck : public Check {
  public:
   void run(const Story&, const Rule&, const LintContext&, Reporter&) const override {}
-  /// Called for each story while its file is linted: record what run_bank needs.
-  virtual void collect(const Story& story, const Rule& rule, BankStory* out) const;
   /// The number of principles this check wants at `level` (0: it does not say).
   virtual std::size_t principle_target(std::string_view level) const;
   /// Runs over the bank; `level` is the bank's level.

@@ -10,6 +10,7 @@
 //   scope: [task, action]          # parts read; `story` (the default) for all prose
 //   story_fallback: false          # don't read the whole story when it has no parts
 //   inferred_parts: false          # read only labeled parts, never ones inferred from cues
+//   headline: true                 # also read the title and the one-line summary
 //   when: {bucket: conflict}       # run only on stories with this metadata
 //   unless: {bucket: failure}      # and never on stories with this
 //   message: "'we' acts {numerator} times ..."   # {placeholders} the kind fills in
@@ -87,10 +88,15 @@ class Reporter {
 };
 
 /// A compiled rule kind instance: the options of one rule, ready to run.
+struct BankStory;
+
 class Check {
  public:
   virtual ~Check() = default;
   virtual void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const = 0;
+  /// Called when the story's bank summary is made (bank runs and reports): record what
+  /// bank rules and reports need from the story (the principles it shows...).
+  virtual void collect(const Story& story, const Rule& rule, const LintContext& ctx, BankStory* out) const;
 };
 
 struct RuleSource;  // the parsed rule file (internal), kept to recompile with overrides
@@ -127,6 +133,8 @@ class Rule {
   /// default true). Rules that measure a part's exact extent (its sentences, its words
   /// against another's) say false: they read only labeled parts.
   bool inferred_parts = true;
+  /// Also read the story's headline: its title and one-line summary (`headline`).
+  bool headline = false;
   /// Metadata the story must have for the rule to run (`when: {bucket: conflict}`):
   /// key -> accepted values, compared case-insensitively.
   std::vector<std::pair<std::string, std::vector<std::string>>> when;

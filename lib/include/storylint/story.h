@@ -134,6 +134,11 @@ struct Story {
   /// All prose of the story: every part plus text outside parts. Headings, metadata,
   /// code, HTML, link URLs and the extra sections are never in it.
   ProseText prose;
+  /// The title as the source writes it (a heading, a `title:` value; not one made from
+  /// the file name) and the one-line summary (`summary:` metadata, a TL;DR section). Not
+  /// told, but they say what the story is and when it happened ("Bottom line: in one
+  /// sprint in March 2026 I..."): rules with `headline: true` read it too.
+  ProseText headline;
   /// A story with no labels whose parts were inferred: the text no cue placed (what
   /// comes before a first Result or Learning cue, where context and actions mix).
   ProseText unplaced;
@@ -151,5 +156,8 @@ struct Story {
   /// (`summary:` metadata is `meta->summary`).
   const ExtraSection* summary_section() const;
 };
+
+/// Builds `story.headline` from its title and summaries (the parsers call it last).
+void fill_headline(Story& story);
 
 }  // namespace storylint

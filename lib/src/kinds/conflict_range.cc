@@ -38,7 +38,7 @@ class ConflictRange final : public BankCheck {
   Pattern i_convinced, they_convinced, above;
   int min_level = 6, above_level = 7;
 
-  void collect(const Story& story, const Rule& rule, BankStory* out) const override {
+  void collect(const Story& story, const Rule& rule, const LintContext&, BankStory* out) const override {
     // Only conflict stories count, and the prose only stands in for missing metadata:
     // three scans of every story's prose were an eighth of the lint time.
     if (!story.meta->bucket || !equals_folded(story.meta->bucket->value, "conflict")) return;

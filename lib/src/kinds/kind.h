@@ -48,6 +48,13 @@ class Options {
   /// `required`). `literal` escapes each entry and wraps it in word boundaries. Patterns
   /// from a trusted layer compile on first use; others now, so errors have positions.
   Pattern patterns(std::string_view key, bool required, bool literal = false);
+  /// An option with structure of its own (a list of mappings): the kind reads the node
+  /// and reports its problems with error_in.
+  const yaml::Node* structured(std::string_view key);
+  /// A pattern list (a string or a list of strings) inside `key`'s structured value.
+  Pattern patterns_in(std::string_view key, const yaml::Node& list);
+  /// Reports an error at `at`, a node inside `key`'s value.
+  void error_in(std::string_view key, const yaml::Node& at, std::string message);
   /// Reports an error at the option's value.
   void error(std::string_view key, std::string message);
   /// Reports options nobody read. Call once, after the factory read what it knows.
@@ -59,6 +66,7 @@ class Options {
 
  private:
   const OptionLayer* layer_of(std::string_view key) const;
+  Pattern compile(std::string_view key, const std::vector<std::string>& list, const yaml::Node& n, bool literal);
   void error_at(const OptionLayer* layer, std::size_t offset, std::string message);
   std::vector<OptionLayer> layers_;
   std::vector<LoadError>* errors_;
@@ -132,6 +140,11 @@ std::unique_ptr<Check> make_duplicates(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_bank_size(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_conflict_range(Options& options, const Rule& rule);
 std::unique_ptr<Check> make_principle_required(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_one_liner(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_echo(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_followups(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_evidence(Options& options, const Rule& rule);
+std::unique_ptr<Check> make_level_scope(Options& options, const Rule& rule);
 
 /// 4 for "L4"... (0 for anything else).
 int level_number(std::string_view level);

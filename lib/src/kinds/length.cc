@@ -2,7 +2,7 @@
 //
 // Options (one budget):
 //   max_sentences: N                 sentences in the scope
-//   max_words: N                     words in the scope, or
+//   max_words: N                     words in the scope (wins over a speaking-time budget), or
 //   words_per_minute: 150 and max_minutes: 3   a speaking-time budget (words = wpm x min)
 //   report_at: title                 `title` line or `scope` (first scope part's heading)
 // Words and sentences come from the shared tokenizer (prose.h): headings, metadata and
@@ -10,6 +10,8 @@
 // Placeholders: {words}, {max_words}, {minutes}, {max_minutes}, {sentences},
 // {max_sentences}, {scope}.
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "kind.h"
 
@@ -55,7 +57,14 @@ std::unique_ptr<Check> make_length(Options& o, const Rule&) {
     c->sentences = true;
     c->max = o.number("max_sentences", 2, 0, 1e6);
   } else if (o.has("max_words")) {
+    // A word budget set over a speaking-time rule (--set story-too-long.max_words=400)
+    // replaces it; the time in the message follows from the words.
     c->max = o.number("max_words", 450, 0, 1e9);
+    if (o.has("max_minutes") || o.has("words_per_minute")) {
+      c->wpm = o.number("words_per_minute", 150, 50, 1000);
+      o.number("max_minutes", 3, 0.5, 1000);
+      c->max_minutes = std::round(c->max / c->wpm * 10) / 10;
+    }
   } else if (o.has("max_minutes")) {
     c->wpm = o.number("words_per_minute", 150, 50, 1000);
     // Under half a minute, every story fails: a budget, not an off switch.

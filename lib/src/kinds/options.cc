@@ -137,6 +137,35 @@ Pattern Options::patterns(std::string_view key, bool required, bool literal) {
     if (required) error(key, fmt::format("option '{}' is required: a list of RE2 patterns", key));
     return {};
   }
+  return compile(key, list, *n, literal);
+}
+
+const yaml::Node* Options::structured(std::string_view key) {
+  read_.insert(std::string(key));
+  return node(key);
+}
+
+Pattern Options::patterns_in(std::string_view key, const yaml::Node& list) {
+  std::vector<std::string> strings;
+  if (list.is_scalar()) {
+    strings.push_back(list.value);
+  } else if (list.kind == yaml::Kind::sequence) {
+    for (const auto& item : list.items) {
+      if (item->is_scalar()) strings.push_back(item->value);
+      else error_at(layer_of(key), item->offset, fmt::format("patterns in '{}' should be strings, not {}", key, yaml::kind_name(item->kind)));
+    }
+  } else {
+    error_at(layer_of(key), list.offset, fmt::format("patterns in '{}' should be a string or a list of strings", key));
+  }
+  if (strings.empty()) return {};
+  return compile(key, strings, list, false);
+}
+
+void Options::error_in(std::string_view key, const yaml::Node& at, std::string message) {
+  error_at(layer_of(key), at.offset, std::move(message));
+}
+
+Pattern Options::compile(std::string_view key, const std::vector<std::string>& list, const yaml::Node& n, bool literal) {
   std::string joined;
   for (const std::string& p : list) {
     if (!joined.empty()) joined += '|';
@@ -150,7 +179,7 @@ Pattern Options::patterns(std::string_view key, bool required, bool literal) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     RE2 one(list[i], pattern_options(ignore_case_));
     if (!one.ok()) {
-      std::size_t at = n->kind == yaml::Kind::sequence && i < n->items.size() ? n->items[i]->offset : n->offset;
+      std::size_t at = n.kind == yaml::Kind::sequence && i < n.items.size() ? n.items[i]->offset : n.offset;
       error_at(layer_of(key), at, fmt::format("invalid pattern in '{}': {} (in `{}`)", key, one.error(), list[i]));
       return {};
     }

@@ -22,6 +22,12 @@ const std::vector<KindSpec>& kind_table() {
       {"co-occurrence", "two pattern families both appear in the scope", {"first", "second"}, &make_co_occurrence},
       {"principles", "a principle in the metadata is not one of the 16", {"principle", "suggestion"}, &make_principles},
       {"metadata", "the story's metadata has an unknown key, a wrong type or a bad value", {"problem"}, &make_metadata},
+      {"one-liner", "the story has no one-line bottom line up front", {}, &make_one_liner},
+      {"echo", "the first sentence does not reuse the key words of the story's question", {"keywords"}, &make_echo},
+      {"followups", "follow-up questions of the story's bucket that the story does not answer",
+       {"question", "id", "bucket"}, &make_followups},
+      {"evidence", "a principle claimed in the metadata that the story shows no sign of",
+       {"principle", "written"}, &make_evidence},
       // Bank kinds: their rules run once per bank, over every story's summary.
       {"coverage", "bank: too few principles covered for the level",
        {"covered", "target", "level", "missing", "considered"}, &make_coverage},
@@ -31,6 +37,8 @@ const std::vector<KindSpec>& kind_table() {
       {"conflict-range", "bank: conflicts went one way only, or never upward", {"problem"}, &make_conflict_range},
       {"principle-required", "bank: no story covers a principle the level expects",
        {"principle", "level", "considered"}, &make_principle_required},
+      {"level-scope", "bank: too few stories show the scope the bank's level expects",
+       {"level", "count", "min", "scope", "showing", "lacking", "considered"}, &make_level_scope},
   };
   return table;
 }

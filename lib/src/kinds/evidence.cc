@@ -1,0 +1,86 @@
+// Kind `evidence`: a principle the story claims in its metadata that its told story
+// shows no sign of.
+//
+// A bar raiser asks for the principle's behaviour in the story; a claimed principle with
+// nothing behind it is the first thing probed ("Where in this story is the Frugality?").
+// The signals are data, one pattern list per principle:
+//   principles:
+//     Frugality: ['\bcost', '\bbudget', ...]
+// A principle with no list is never reported. A misspelled principle is judged as the
+// principle it plainly means (the one unknown-principle suggests).
+// Reports at the principle in the metadata. Placeholders: {principle} (its exact name),
+// {written} (as the metadata writes it).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kind.h"
+#include "storylint/bank.h"
+#include "storylint/principles.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+class Evidence final : public Check {
+ public:
+  std::vector<std::pair<std::string, Pattern>> signals;  // exact name -> its evidence
+
+  // For reports: every principle the story shows signs of, claimed or not.
+  void collect(const Story& story, const Rule&, const LintContext& ctx, BankStory* out) const override {
+    for (std::string_view name : kPrinciples) {
+      auto it = std::find_if(signals.begin(), signals.end(), [&](const auto& s) { return s.first == name; });
+      if (it != signals.end() && it->second && may_match(it->second, story.prose, ctx) &&
+          RE2::PartialMatch(story.prose.text(), *it->second)) {
+        out->shown.emplace_back(name);
+      }
+    }
+  }
+
+  void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
+    const std::vector<MetaField>& claimed = story.meta->principles;
+    if (claimed.empty() || !story.prose.has_content()) return;
+    std::vector<std::string> written;
+    written.reserve(claimed.size());
+    for (const MetaField& f : claimed) written.push_back(f.value);
+    static const PrincipleAliases kNone;
+    for (const ResolvedPrinciple& r : resolve_principles(written, ctx.principle_aliases ? *ctx.principle_aliases : kNone)) {
+      std::string name = r.name.empty() ? closest_principle(written[r.first]) : r.name;
+      if (name.empty()) continue;
+      auto it = std::find_if(signals.begin(), signals.end(), [&](const auto& s) { return s.first == name; });
+      if (it == signals.end() || !it->second) continue;
+      const Pattern& p = it->second;
+      if (may_match(p, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *p)) continue;
+      const MetaField& f = claimed[r.first];
+      const MetaField& last = claimed[r.first + r.count - 1];
+      std::size_t end = last.offset + last.value.size();
+      if (story.file->text.compare(last.offset, last.value.size(), last.value) != 0) end = f.offset + 1;
+      out.report(f.offset, std::max(end, f.offset + 1), {{"principle", name}, {"written", f.value}});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_evidence(Options& o, const Rule&) {
+  auto c = std::make_unique<Evidence>();
+  o.set_ignore_case(o.boolean("ignore_case", true));
+  const yaml::Node* map = o.structured("principles");
+  if (!map || map->kind != yaml::Kind::map) {
+    o.error("principles", "kind 'evidence' needs 'principles': a mapping of principle names to pattern lists");
+    return c;
+  }
+  for (const auto& [k, v] : map->entries) {
+    std::string name = canonical_principle(k->value);
+    if (name.empty()) {
+      std::string hint = closest_principle(k->value);
+      o.error_in("principles", *k, fmt::format("'{}' is not one of the 16 principles{}", k->value,
+                                               hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      continue;
+    }
+    c->signals.emplace_back(name, o.patterns_in("principles", *v));
+  }
+  return c;
+}
+
+}  // namespace storylint::kinds

@@ -1,0 +1,144 @@
+// Kind `followups`: the follow-up questions a story's bucket gets asked that the story
+// does not answer.
+//
+// The guides: an LP interview is decided in the follow-ups, and each bucket draws its
+// own ("Failure stories get asked: what did you do so it cannot happen again?"). The
+// questions and the evidence that answers each one are data, so a coach can edit them:
+//   questions:
+//     - id: F4                       # stable, short: for labels and the report
+//       bucket: failure              # productivity | failure | conflict
+//       part: learning               # where the answer belongs: the finding points at
+//                                    # that part's label, else at the title
+//       question: "Failure stories get asked: ..."   # the message's {question}
+//       answered_by: [RE2...]        # any match anywhere in the story answers it
+//       also: [RE2...]               # optional: this must match too (two halves)
+//       read: [situation, task]      # optional: the parts that can answer it (stakes
+//                                    # are told in the Situation, not in the Result)
+// The story's bucket is its metadata `bucket`. Without `read`, everything the story
+// holds is searched: its told parts, its summary, follow-up answers and notes (an answer
+// kept under "Follow-ups" is an answer). With `read`, those parts (in a story with no
+// parts, its whole prose) and the follow-up and notes sections.
+// Placeholders: {question}, {id}, {bucket}.
+#include <fmt/format.h>
+
+#include "kind.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+struct Question {
+  std::string id, bucket, question;
+  Part part = Part::situation;
+  bool has_part = false;
+  Pattern answered_by, also;
+  std::vector<Part> read;  // empty: everything
+};
+
+std::string lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+class Followups final : public Check {
+ public:
+  std::vector<Question> questions;
+
+  static bool found(const Pattern& p, const Question& q, const Story& story, const LintContext& ctx) {
+    if (!may_match(p, story.prose, ctx)) {
+      // Not in the prose: only the sections outside it can answer.
+    } else if (q.read.empty() || !story.has_parts()) {
+      if (RE2::PartialMatch(story.prose.text(), *p)) return true;
+    } else {
+      for (Part part : q.read) {
+        if (story.part(part).present && RE2::PartialMatch(story.part(part).text.text(), *p)) return true;
+      }
+    }
+    if (q.read.empty() && story.headline.has_content() && RE2::PartialMatch(story.headline.text(), *p)) return true;
+    for (const ExtraSection& x : story.extras) {
+      if (!q.read.empty() && x.kind != SectionKind::follow_up && x.kind != SectionKind::notes) continue;
+      if (RE2::PartialMatch(x.text.text(), *p)) return true;
+    }
+    return false;
+  }
+
+  void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
+    if (!story.meta->bucket) return;
+    std::string bucket = lower(story.meta->bucket->value);
+    for (const Question& q : questions) {
+      if (q.bucket != bucket) continue;
+      if (q.answered_by && found(q.answered_by, q, story, ctx) && (!q.also || found(q.also, q, story, ctx))) continue;
+      std::pair<std::size_t, std::size_t> at;
+      if (q.has_part && story.part(q.part).present && !story.part(q.part).inferred) {
+        const Section& s = story.part(q.part);
+        at = {s.label_offset, std::max(s.label_end, s.label_offset + 1)};
+      } else {
+        at = line_span(story, story.title_offset);
+      }
+      out.report(at.first, at.second, {{"question", q.question}, {"id", q.id}, {"bucket", q.bucket}});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
+  auto c = std::make_unique<Followups>();
+  o.set_ignore_case(o.boolean("ignore_case", true));
+  const yaml::Node* list = o.structured("questions");
+  if (!list || list->kind != yaml::Kind::sequence) {
+    o.error("questions", "kind 'followups' needs 'questions': a list of {id, bucket, question, answered_by}");
+    return c;
+  }
+  for (const auto& item : list->items) {
+    if (item->kind != yaml::Kind::map) {
+      o.error_in("questions", *item, "each question should be a mapping: {id, bucket, part, question, answered_by}");
+      continue;
+    }
+    Question q;
+    auto text = [&](std::string_view key, bool required) -> std::string {
+      const yaml::Node* n = item->get(key);
+      if (!n || !n->is_scalar() || n->value.empty()) {
+        if (required || n) o.error_in("questions", n ? *n : *item, fmt::format("a question needs '{}' (text)", key));
+        return {};
+      }
+      return n->value;
+    };
+    for (const auto& [k, v] : item->entries) {
+      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read"};
+      if (std::find(std::begin(kKeys), std::end(kKeys), k->value) == std::end(kKeys)) {
+        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read)", k->value));
+      }
+    }
+    q.id = text("id", true);
+    q.bucket = lower(text("bucket", true));
+    if (!q.bucket.empty() && q.bucket != "productivity" && q.bucket != "failure" && q.bucket != "conflict") {
+      o.error_in("questions", *item->get("bucket"), fmt::format("bucket '{}' should be productivity, failure or conflict", q.bucket));
+    }
+    q.question = text("question", true);
+    if (std::string part = text("part", false); !part.empty()) {
+      if (parse_part_name(lower(part), &q.part)) q.has_part = true;
+      else o.error_in("questions", *item->get("part"), fmt::format("part '{}' should be situation, task, action, result or learning", part));
+    }
+    if (const yaml::Node* n = item->get("answered_by")) q.answered_by = o.patterns_in("questions", *n);
+    else o.error_in("questions", *item, "a question needs 'answered_by': the patterns that answer it");
+    if (const yaml::Node* n = item->get("also")) q.also = o.patterns_in("questions", *n);
+    if (const yaml::Node* n = item->get("read")) {
+      if (n->kind != yaml::Kind::sequence) {
+        o.error_in("questions", *n, "'read' should list parts: [situation, task]");
+      } else {
+        for (const auto& r : n->items) {
+          Part part;
+          if (r->is_scalar() && parse_part_name(lower(r->value), &part)) q.read.push_back(part);
+          else o.error_in("questions", *r, fmt::format("'{}' is not a part (situation, task, action, result, learning)", r->value));
+        }
+      }
+    }
+    c->questions.push_back(std::move(q));
+  }
+  return c;
+}
+
+}  // namespace storylint::kinds

@@ -1,0 +1,121 @@
+// Bank kind `level-scope`: at the bank's level, too few stories show that level's scope.
+//
+// The guides: an L6 story shows influence on the team and a little outside it (leading
+// a few engineers, mentoring, aligning with upstream or downstream teams); an L7 story
+// shows influence across teams and the org, and convincing executives. The signals are
+// data, per level:
+//   levels:
+//     L6: {min_stories: 3, scope: "influence on your team and a little beyond it",
+//          signals: [RE2...]}
+//     L7: {...}
+// A bank at a level uses the highest entry at or below it (an L8 bank uses L7's when L8
+// has none); below the lowest entry the rule is silent. A story shows the scope when a
+// signal matches its prose. Reports at the bank's first story.
+// Placeholders: {level}, {count}, {min}, {scope}, {showing}, {lacking}, {considered}.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kind.h"
+#include "storylint/bank.h"
+
+namespace storylint::kinds {
+
+namespace {
+
+struct LevelEntry {
+  int level = 0;
+  std::size_t min_stories = 1;
+  std::string scope;
+  Pattern signals;
+};
+
+std::string titles(const std::vector<const BankStory*>& stories) {
+  if (stories.empty()) return "none";
+  std::vector<std::string> t;
+  for (const BankStory* s : stories) t.push_back(fmt::format("'{}'", s->title));
+  return fmt::format("{}", fmt::join(t, ", "));
+}
+
+class LevelScope final : public BankCheck {
+ public:
+  std::vector<LevelEntry> entries;  // by level, ascending
+
+  void collect(const Story& story, const Rule& rule, const LintContext& ctx, BankStory* out) const override {
+    std::uint32_t bits = 0;
+    for (std::size_t k = 0; k < entries.size() && k < 32; ++k) {
+      const Pattern& p = entries[k].signals;
+      if (p && may_match(p, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *p)) bits |= 1u << k;
+    }
+    if (bits) out->bits.emplace_back(rule.id, bits);
+  }
+
+  void run_bank(const std::vector<BankStory>& bank, const Rule& rule, std::string_view level,
+                std::vector<Diagnostic>* out) const override {
+    int lv = level_number(level);
+    std::size_t k = entries.size();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].level <= lv) k = i;
+    }
+    if (k == entries.size() || bank.empty()) return;
+    const LevelEntry& e = entries[k];
+    std::vector<const BankStory*> showing, lacking;
+    for (const BankStory& s : bank) (s.bits_of(rule.id) & (1u << k) ? showing : lacking).push_back(&s);
+    if (showing.size() >= e.min_stories) return;
+    out->push_back(bank_finding(bank.front(), rule, rule.severity,
+                                rule.render({{"level", std::string(level)},
+                                             {"count", std::to_string(showing.size())},
+                                             {"min", std::to_string(e.min_stories)},
+                                             {"scope", e.scope},
+                                             {"showing", titles(showing)},
+                                             {"lacking", titles(lacking)},
+                                             {"considered", stories_text(bank.size())}})));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_level_scope(Options& o, const Rule&) {
+  auto c = std::make_unique<LevelScope>();
+  o.set_ignore_case(o.boolean("ignore_case", true));
+  const yaml::Node* map = o.structured("levels");
+  if (!map || map->kind != yaml::Kind::map) {
+    o.error("levels", "kind 'level-scope' needs 'levels': {L6: {min_stories, scope, signals}, ...}");
+    return c;
+  }
+  for (const auto& [k, v] : map->entries) {
+    LevelEntry e;
+    e.level = level_number(k->value);
+    if (!e.level) {
+      o.error_in("levels", *k, fmt::format("'{}' should be a level, L4..L8", k->value));
+      continue;
+    }
+    if (v->kind != yaml::Kind::map) {
+      o.error_in("levels", *v, "each level should be a mapping: {min_stories, scope, signals}");
+      continue;
+    }
+    for (const auto& [key, val] : v->entries) {
+      if (key->value != "min_stories" && key->value != "scope" && key->value != "signals") {
+        o.error_in("levels", *key, fmt::format("unknown key '{}' (a level takes: min_stories, scope, signals)", key->value));
+      }
+    }
+    if (const yaml::Node* n = v->get("min_stories")) {
+      char* end = nullptr;
+      long m = n->is_scalar() ? std::strtol(n->value.c_str(), &end, 10) : -1;
+      if (!n->is_scalar() || n->value.empty() || *end || m < 1 || m > 1000) {
+        o.error_in("levels", *n, "'min_stories' should be a whole number from 1 to 1000");
+      } else {
+        e.min_stories = static_cast<std::size_t>(m);
+      }
+    }
+    if (const yaml::Node* n = v->get("scope"); n && n->is_scalar()) e.scope = n->value;
+    else o.error_in("levels", *v, "a level needs 'scope': what its stories show, for the message");
+    if (const yaml::Node* n = v->get("signals")) e.signals = o.patterns_in("levels", *n);
+    else o.error_in("levels", *v, "a level needs 'signals': the patterns that show its scope");
+    c->entries.push_back(std::move(e));
+  }
+  std::sort(c->entries.begin(), c->entries.end(), [](const LevelEntry& a, const LevelEntry& b) { return a.level < b.level; });
+  return c;
+}
+
+}  // namespace storylint::kinds
