@@ -41,7 +41,9 @@ struct Options {
   std::string print_path;           // config --print PATH
   std::vector<std::string> rule_paths;  // test RULE_PATH...
   std::string hook_action;          // hook install|uninstall|run
-  std::string report_format = "text";  // report --format text|markdown|html
+  std::string report_format = "text";  // report --format text|markdown|html; questions: text|markdown|json
+  std::string questions_path;       // report/questions --questions FILE
+  std::size_t max_uses = 5;         // report/questions --max-uses N
   std::string parse_format = "text";   // parse --format text|json
   bool force = false;               // hook install --force
   bool bank = false;                // --bank: explicit files form a bank too

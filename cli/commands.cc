@@ -14,7 +14,6 @@
 #include "storylint/format.h"
 #include "storylint/io.h"
 #include "storylint/patterns.h"
-#include "storylint/report.h"
 #include "storylint/rule_test.h"
 
 namespace storylint::cli {
@@ -290,67 +289,6 @@ int test_command(const Options& o) {
   return failed ? kFindings : kClean;
 }
 
-// storylint report: lint with every file in a bank, then render the bank.
-int report_command(const Options& o) {
-  if (!validate_overrides(o)) return kUsage;
-  auto builtin = load_builtin_rules();
-  if (!builtin) return kUsage;
-  PatternCompiler warm;
-  ConfigLoader loader(overrides_of(o), builtin);
-  Plan plan;
-  Options banked = o;
-  banked.no_bank = false;
-  if (!plan_lint(banked, loader, true, &plan)) return kUsage;
-  if (!output_is_safe(o, plan)) return kUsage;
-  LintOptions lo;
-  lo.jobs = o.jobs;
-  lo.max_file_size = o.max_file_size;
-  LintResult result = lint_targets(plan.targets, lo);
-  analyze_banks(&result, plan.banks);
-  result.errors.insert(result.errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
-  for (const InputError& e : result.errors) print_error(fmt::format("{}: {}", e.path, e.message));
-
-  const Config* first = plan.used.empty() ? nullptr : plan.used.front();
-  ReportInput in;
-  in.result = &result;
-  in.rules = first ? first->settings.rules.get() : builtin.get();
-  in.reference_date = first ? first->settings.reference_date : today_utc();
-  if (const Rule* stale = in.rules->find("stale-date")) {
-    for (const RuleOption& opt : stale->options) {
-      if (opt.name == "max_age_years") in.max_age_years = std::atoi(opt.value.c_str());
-    }
-  }
-  for (const BankSpec& spec : plan.banks) {
-    ReportBank bank;
-    bank.name = plan.bank_names[static_cast<std::size_t>(spec.id)];
-    bank.level = spec.level;
-    for (const BankStory& s : result.summaries) {
-      if (s.bank == spec.id) bank.stories.push_back(&s);
-    }
-    for (const Rule& r : spec.rules->rules) {
-      if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get()); bc && bc->principle_target(spec.level)) {
-        bank.target = bc->principle_target(spec.level);
-      }
-    }
-    in.banks.push_back(std::move(bank));
-  }
-  std::string out;
-  if (!render_report(in, o.report_format, &out)) {
-    print_error(fmt::format("unknown report format '{}' (formats: {})", o.report_format, fmt::join(report_formats(), ", ")));
-    return kUsage;
-  }
-  if (o.output.empty()) {
-    if (std::string err; !write_stdout(out, &err)) {
-      print_error(fmt::format("cannot write to standard output: {}", err));
-      return kUsage;
-    }
-  } else if (std::string err; !write_file_atomic(o.output, out, &err)) {
-    print_error(fmt::format("cannot write {}: {}", o.output, err));
-    return kUsage;
-  }
-  return result.errors.empty() ? kClean : kUsage;
-}
-
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -372,13 +310,8 @@ const std::vector<Command>& commands() {
          sub.add_option("rule_paths", o.rule_paths, "Rule files or folders of rule files")->required();
        },
        &test_command},
-      {"report", "Render the story bank: stories, principle coverage, buckets, findings (text, markdown, html)",
-       [](CLI::App& sub, Options& o) {
-         sub.add_option("paths", o.paths, "Story files and folders (default: .)");
-         sub.add_option("-f,--format", o.report_format, "text, markdown or html")->default_str("text");
-         sub.add_option("-o,--output", o.output, "Write the report to this file (whole) instead of stdout");
-       },
-       &report_command},
+      report_command_entry(),
+      questions_command_entry(),
       parse_command_entry(),
       hook_command_entry(),
   };

@@ -18,6 +18,9 @@ struct Command {
 const std::vector<Command>& commands();
 /// `storylint hook` (git_hook.cc).
 Command hook_command_entry();
+/// `storylint report` and `storylint questions` (report_commands.cc).
+Command report_command_entry();
+Command questions_command_entry();
 /// `storylint parse` (parse_command.cc).
 Command parse_command_entry();
 

@@ -70,6 +70,26 @@ expect_contains "split principle: marked" "| ⚠ not understood: Are Right, A Lo
 # full size.
 expect_eq "readable at 420 px" "ok" "$(node "$SRC/tests/tools/report-layout.js" "$TMP/report.html" 420)"
 
+# The question map and the prep sheets, as Chromium renders them. The first bank
+# (examples/bad): a story claims principles its prose never shows and is not ready for two
+# follow-ups; the complete bank: one question no story answers, one story leaned on.
+prep=$(node "$SRC/tests/tools/report-prep.js" "$TMP/report.html" 1200)
+expect_contains "prep: both sections" '"headings":["Question map","Prep sheets"]' "$prep"
+expect_contains "prep: a card per story" '"cards":19,' "$prep"
+expect_contains "prep: cards side by side on a wide screen" '"columns":3,"cards_inside":true' "$prep"
+expect_contains "prep: map links lead to the stories" '"links_resolve":true' "$prep"
+expect_contains "prep: claims against shows, open follow-ups" '["3. Aligned the marketplace roadmap","0.4 min speaking time","Claims and shows","none","Claims, not shown","Think Big · Earn Trust","Follow-ups not ready for: 2","Productivity stories get asked: what other approach did you consider, and why did you not choose it?","Productivity stories get asked: what was the hardest challenge, and why was it hard?"]' "$prep"
+run_in "$SRC" report examples/complete-bank "${REF[@]}" --format html -o "$TMP/complete.html"
+prep=$(node "$SRC/tests/tools/report-prep.js" "$TMP/complete.html" 1200)
+expect_contains "map: answered count" '"answered":"26 of 27 questions have a story"' "$prep"
+expect_contains "map: the leaned-on story" '"leaned":["The bank leans on Cut checkout latency in half before peak: the best answer to 6 questions (more than 5). Prepare another story for some of them."]' "$prep"
+expect_contains "map: every question a row" '"rows":27,' "$prep"
+expect_contains "map: the unanswered row is marked" '"unanswered":["Tell me about a time you weighed your work'"'"'s effect beyond your customers."]' "$prep"
+expect_contains "map: a row reads question, best answer, why" '"first_row":["1","Tell me about a time you failed. [failure]","Skipped a load test and took down notifications (bucket · claims Ownership · claims Learn and Be Curious)"]' "$prep"
+expect_contains "prep: a clean story's card" '["1. Cut checkout latency in half before peak","1.3 min speaking time","Claims and shows","Customer Obsession · Dive Deep · Deliver Results","Claims, not shown","none","Follow-ups not ready for: 0","none"]' "$prep"
+expect_contains "prep: one column on a phone" '"columns":1,"cards_inside":true' "$(node "$SRC/tests/tools/report-prep.js" "$TMP/complete.html" 420)"
+expect_eq "complete bank readable at 420 px" "ok" "$(node "$SRC/tests/tools/report-layout.js" "$TMP/complete.html" 420)"
+
 # A report of paths that could not be read is not green: it says so, and exits 2.
 run_in "$TMP" report "$TMP/nowhere" --format html -o "$TMP/failed.html"
 expect_eq "failed report exits 2" 2 "$CODE"

@@ -169,7 +169,10 @@ TEST_CASE("accuracy: every story rule meets its precision and recall floors on t
   std::map<std::string, Counts> held_out_counts = measure(root / "validation", held_out);
 
   YAML::Node below = YAML::LoadFile((root / "below-floor.yaml").string());
-  for (const auto& [m, c] : counts) {
+  for (const auto& entry : counts) {
+    // Named references: clang 14 cannot capture structured bindings in doctest's lambdas.
+    const std::string& m = entry.first;
+    const Counts& c = entry.second;
     CAPTURE(m);
     const Rule* r = test::builtin_rules().find(rule_of(m));
     REQUIRE_MESSAGE(r, "labels name a rule storylint does not have: " << m);

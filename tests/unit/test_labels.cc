@@ -35,7 +35,7 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(normalize_label("Result (with numbers)") == "result");
   CHECK(normalize_label("My role:") == "role");
   CHECK(normalize_label("What I’d do differently") == "what i'd do differently");
-  for (auto [label, want] : std::initializer_list<std::pair<const char*, const char*>>{
+  for (auto entry : std::initializer_list<std::pair<const char*, const char*>>{
            {"Situation", "situation"}, {"Context", "situation"}, {"Background", "situation"},
            {"Problem", "situation"}, {"The challenge", "situation"}, {"Task", "task"}, {"Goal", "task"},
            {"My role", "task"}, {"Responsibility", "task"}, {"Action", "action"}, {"Approach", "action"},
@@ -48,6 +48,9 @@ TEST_CASE("labels: every spelling normalizes to its section") {
            {"One-liner", "summary"}, {"Headline", "summary"}, {"Follow-up questions", "follow-up"},
            {"Possible follow-ups", "follow-up"}, {"References", "references"}, {"Links", "references"},
            {"Notes", "notes"}, {"Extra info", "notes"}, {"Situación", "situation"}, {"Resultado", "result"}}) {
+    // Named copies: clang 14 cannot capture structured bindings in doctest's lambdas.
+    const char* label = entry.first;
+    const char* want = entry.second;
     CAPTURE(label);
     CHECK(section(label) == want);
   }

@@ -3,7 +3,9 @@
 // `storylint report` lints like the default command (bank rules included) and renders
 // the result per bank: a table of stories (title, date, age, bucket, principles,
 // findings), a coverage matrix of the 16 principles against the stories with the
-// level's target, the bucket balance, and every finding.
+// level's target, the bucket balance, the question map (storylint/questions.h), a prep
+// sheet per story (speaking time, the follow-ups it is not ready for, the principles it
+// claims against those it shows), and every finding.
 //
 //   text       plain columns that read well without colour
 //   markdown   tables for a README or a pull-request comment
@@ -23,6 +25,7 @@
 #include "storylint/bank.h"
 #include "storylint/date.h"
 #include "storylint/lint.h"
+#include "storylint/questions.h"
 #include "storylint/rule.h"
 
 namespace storylint {
@@ -33,6 +36,7 @@ struct ReportBank {
   std::string level;
   std::vector<const BankStory*> stories;   // in path order
   std::size_t target = 8;                  // principles wanted at the level
+  QuestionMap questions;                   // map_questions() over `stories`
 };
 
 struct ReportInput {
@@ -88,6 +92,42 @@ std::string speaking_time(const BankStory& s);
 std::string short_title(std::string_view title, std::size_t width);
 /// Findings that belong to no story of any bank (parse errors), in order.
 std::vector<const Diagnostic*> loose_findings(const ReportInput& in);
+
+/// A Markdown table cell: pipes, HTML and emphasis characters escaped, controls shown.
+std::string markdown_cell(std::string_view s);
+/// A Markdown code span that shows `s` exactly.
+std::string markdown_code(std::string_view s);
+
+/// A story's claimed principles, split by whether its told story shows them (the
+/// signals of unsupported-principle; a principle the prose only mentions in passing
+/// counts, so "not shown" is the strong half).
+struct PrincipleCheck {
+  std::vector<std::string> claimed_and_shown, claimed_not_shown;
+};
+PrincipleCheck principle_check(const BankStory& s);
+/// "Ownership · Dive Deep", or "none".
+std::string names_or_none(const std::vector<std::string>& names);
+/// The follow-up questions a story is not ready for: the messages of its
+/// unanswered-followup findings, in order.
+std::vector<std::string> open_followups(const ReportInput& in, const BankStory& s);
+
+// The question map on its own (`storylint questions`), one entry per bank.
+struct BankQuestions {
+  std::string name, level;
+  std::size_t stories = 0;
+  QuestionMap map;
+};
+/// "text", "markdown", "json".
+const std::vector<std::string_view>& question_formats();
+/// Renders the map; false for an unknown format. `errors` are paths that could not be
+/// read: the output then says it is incomplete.
+bool render_questions(const std::vector<BankQuestions>& banks, const QuestionSet& set,
+                      const std::vector<InputError>& errors, std::string_view format, std::string* out);
+/// One bank's map as Markdown (a table, the unanswered and the leaned-on), for the
+/// command and the Markdown report; `heading` is the "###" its sections use.
+std::string questions_markdown(const QuestionMap& map, std::string_view heading);
+/// One bank's map as plain text, indented by `indent`.
+std::string questions_text(const QuestionMap& map);
 
 std::string render_report_text(const ReportInput& input);
 std::string render_report_markdown(const ReportInput& input);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "storylint/format.h"
 #include "storylint/principles.h"
 
 namespace storylint {
@@ -121,6 +122,36 @@ bool is_stale(const BankStory& s, Date reference, int max_age_years) {
 }
 
 std::string date_text(const BankStory& s) { return s.date_written.empty() ? "-" : s.date_written; }
+
+// Table cells: no pipe, newline or raw HTML may break the table or inject markup.
+std::string markdown_cell(std::string_view s) {
+  std::string out;
+  for (char c : escape_controls(s)) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '*': case '_': case '`': case '[': case ']': out += '\\'; out += c; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A code span that shows `s` exactly: no backslash escapes (they would show), a fence
+// longer than any run of backticks inside, padded when the text starts or ends with one.
+std::string markdown_code(std::string_view s) {
+  std::string text = escape_controls(s);
+  std::size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
+  return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
+}
 
 void index_findings(ReportInput* in) {
   in->by_story.clear();

@@ -71,6 +71,12 @@ code{font-size:12px;color:#475467}svg text{font-family:inherit}
 dl.rules dt{font-weight:600;margin-top:10px}dl.rules dd{margin:2px 0 0 0;color:#344054}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}svg{max-width:100%;height:auto}.scroll svg{max-width:none}
 .failed{background:#fee4e2;color:#b42318;border-radius:10px;padding:12px 16px;margin:12px 0;font-weight:600}
+td.miss{color:#b42318;font-weight:600}.lean{background:#fef0c7;color:#b54708;border-radius:8px;padding:8px 12px;margin:8px 0}
+.why{color:#5b6475;font-size:12px}
+.sheets{display:grid;grid-template-columns:repeat(auto-fill,minmax(290px,1fr));gap:12px}
+.sheet{border:1px solid #e4e7ec;border-radius:10px;padding:10px 14px}.sheet h4{margin:0 0 4px;font-size:15px}
+.sheet dl{margin:6px 0 0}.sheet dt{font-size:12px;color:#5b6475;margin-top:6px}.sheet dd{margin:1px 0 0}
+.sheet ul{margin:2px 0 0;padding-left:18px}.sheet li{margin:2px 0}
 @media (max-width:600px){main{padding:10px}section.bank{padding:6px 10px 12px}table{font-size:12px}th,td{padding:4px 5px}
 .card{min-width:90px;padding:8px 10px}.card b{font-size:18px}h1{font-size:21px}}
 )";
@@ -197,6 +203,68 @@ std::string finding_item(const Diagnostic& d) {
                      esc(d.path), d.begin.line, d.begin.column);
 }
 
+// Where a story's findings are on the page.
+std::string story_link(const ReportBank& bank, std::size_t bank_index, const BankStory* s) {
+  auto it = std::find(bank.stories.begin(), bank.stories.end(), s);
+  std::size_t i = static_cast<std::size_t>(it - bank.stories.begin()) + 1;
+  return fmt::format("<a href=\"#story-{}-{}\">{}</a>", bank_index, i, esc(s->title));
+}
+
+std::string answer_cell(const ReportBank& bank, std::size_t b, const Answer& a) {
+  return fmt::format("{} <span class=\"why\">({})</span>", story_link(bank, b, a.story), esc(fmt::format("{}", fmt::join(a.reasons, " · "))));
+}
+
+// Each question, its best answer and the others; unanswered rows marked; then the
+// stories the bank leans on.
+std::string question_map(const ReportBank& bank, std::size_t b) {
+  const QuestionMap& map = bank.questions;
+  std::string out = fmt::format("<p class=\"sub\"><span class=\"{}\">{} of {} questions have a story</span></p>",
+                                map.unanswered.empty() ? "ok" : "bad", map.rows.size() - map.unanswered.size(), map.rows.size());
+  for (const LeanedOn& l : map.leaned_on) {
+    out += fmt::format("<div class=\"lean\">The bank leans on {}: the best answer to {} questions (more than {}). "
+                       "Prepare another story for some of them.</div>", story_link(bank, b, l.story), l.best_for.size(), map.max_uses);
+  }
+  out += "<div class=\"scroll\"><table class=\"qmap\"><tr><th>#</th><th>Question</th><th>Best answer</th><th>Also</th></tr>\n";
+  for (std::size_t k = 0; k < map.rows.size(); ++k) {
+    const QuestionRow& row = map.rows[k];
+    std::string tag = row.question.from_story ? "a story's own question" : row.question.bucket;
+    out += fmt::format("<tr><td class=\"n\">{}</td><td>{}{}</td>", k + 1, esc(row.question.ask),
+                       tag.empty() ? "" : fmt::format(" <span class=\"why\">[{}]</span>", esc(tag)));
+    if (row.answers.empty()) {
+      out += "<td class=\"miss\">no story answers this</td><td></td></tr>\n";
+      continue;
+    }
+    std::string also;
+    for (std::size_t i = 1; i < row.answers.size(); ++i) also += (i > 1 ? "<br>" : "") + answer_cell(bank, b, row.answers[i]);
+    out += fmt::format("<td>{}</td><td>{}</td></tr>\n", answer_cell(bank, b, row.answers.front()), also);
+  }
+  return out + "</table></div>";
+}
+
+std::string name_list(const std::vector<std::string>& names) { return esc(names_or_none(names)); }
+
+// One card per story: what to rehearse before the interview.
+std::string prep_sheets(const ReportInput& in, const ReportBank& bank, std::size_t b) {
+  std::string out = "<div class=\"sheets\">";
+  for (std::size_t i = 0; i < bank.stories.size(); ++i) {
+    const BankStory& s = *bank.stories[i];
+    PrincipleCheck pc = principle_check(s);
+    std::vector<std::string> open = open_followups(in, s);
+    out += fmt::format("<article class=\"sheet\" id=\"prep-{}-{}\"><h4>{}. {}</h4><div class=\"why\">{} speaking time</div><dl>",
+                       b, i + 1, i + 1, story_link(bank, b, &s), speaking_time(s));
+    out += fmt::format("<dt>Claims and shows</dt><dd class=\"ok\">{}</dd>", name_list(pc.claimed_and_shown));
+    out += fmt::format("<dt>Claims, not shown</dt><dd class=\"{}\">{}</dd>", pc.claimed_not_shown.empty() ? "" : "bad",
+                       name_list(pc.claimed_not_shown));
+    out += fmt::format("<dt>Follow-ups not ready for: {}</dt><dd>", open.size());
+    if (open.empty()) out += "<span class=\"ok\">none</span>";
+    if (!open.empty()) out += "<ul>";
+    for (const std::string& q : open) out += fmt::format("<li>{}</li>", esc(q));
+    if (!open.empty()) out += "</ul>";
+    out += "</dd></dl></article>";
+  }
+  return out + "</div>";
+}
+
 }  // namespace
 
 std::string render_report_html(const ReportInput& in) {
@@ -245,7 +313,11 @@ std::string render_report_html(const ReportInput& in) {
         age_text(s, in.reference_date), esc(s.bucket.empty() ? "-" : s.bucket), principle_cell(s), speaking_time(s),
         s.errors ? " stale" : "", s.errors, s.warnings, s.infos);
     }
-    put(out, "</table></div>\n<h3>Findings</h3>\n");
+    put(out, "</table></div>\n");
+    std::size_t b = static_cast<std::size_t>(&bank - in.banks.data());
+    put(out, "<h3>Question map</h3>{}\n", question_map(bank, b));
+    put(out, "<h3>Prep sheets</h3>{}\n", prep_sheets(in, bank, b));
+    put(out, "<h3>Findings</h3>\n");
     for (std::size_t i = 0; i < bank.stories.size(); ++i) {
       const BankStory& s = *bank.stories[i];
       auto found = findings_of(in, s);

@@ -86,6 +86,19 @@ std::string render_report_text(const ReportInput& in) {
       for (const BankStory* s : bank.stories) n += s->bucket == b;
       put(out, "  {:<13} {:>2}  {}{}\n", b, n, std::string(n * 2, '#'), n == 0 ? "(none)" : n == 1 ? "(one: two is better)" : "");
     }
+    put(out, "\nQuestion map ({} questions)\n", bank.questions.rows.size());
+    out += questions_text(bank.questions);
+    put(out, "\nPrep sheets\n");
+    for (std::size_t i = 0; i < bank.stories.size(); ++i) {
+      const BankStory& s = *bank.stories[i];
+      PrincipleCheck pc = principle_check(s);
+      put(out, "  {}. {} ({})\n", i + 1, escape_controls(s.title), speaking_time(s));
+      put(out, "     claims and shows: {}\n", names_or_none(pc.claimed_and_shown));
+      put(out, "     claims, not shown: {}\n", names_or_none(pc.claimed_not_shown));
+      std::vector<std::string> open = open_followups(in, s);
+      put(out, "     follow-ups not ready for: {}\n", open.empty() ? "none" : std::to_string(open.size()));
+      for (const std::string& q : open) put(out, "       - {}\n", escape_controls(q));
+    }
     put(out, "\nFindings\n");
     std::size_t count = 0;
     for (const BankStory* s : bank.stories) {

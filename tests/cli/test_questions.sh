@@ -1,0 +1,153 @@
+# storylint questions: the question map of a bank, in text, Markdown and JSON; a coach's
+# own question list; its mistakes with positions; a failed run never looks complete.
+. "$(dirname "$0")/lib.sh"
+REF=(--reference-date 2026-11-01)
+
+# A bank of three: a failure story that names its question, a conflict story, and a
+# productivity story whose prose shows Frugality without claiming it.
+mkdir -p "$TMP/bank"
+: >"$TMP/bank/.storylint.yaml"
+story "$TMP/bank/failed.md" "---
+title: Shipped a broken migration
+date: 2026-02
+bucket: failure
+principles: [Ownership]
+question: Tell me about a time you failed
+---
+S: I ran the billing migration.
+A: I rolled it back and added a dry run to the pipeline.
+R: No data was lost; refunds took 2 days.
+L: I learned to rehearse every migration.
+"
+story "$TMP/bank/pushback.md" "---
+title: Pushed back on a deadline
+date: 2026-03
+bucket: conflict
+principles: [Have Backbone; Disagree and Commit]
+---
+S: My manager wanted the launch in May.
+A: I showed the test data and argued for June, then committed to the June plan.
+R: We launched with 0 severe bugs.
+L: I learned to bring data early.
+"
+story "$TMP/bank/servers.md" "---
+title: Cut the server bill
+date: 2026-04
+bucket: productivity
+principles: [Dive Deep]
+---
+S: Our server bill doubled.
+A: I traced the cost to idle instances and reused an old scheduler to stop them.
+R: The budget dropped by \$40,000 a month.
+L: I learned to watch cost weekly.
+"
+
+run_in "$TMP" questions bank "${REF[@]}"
+expect_eq "questions exits 0" 0 "$CODE"
+expect_eq "no stderr" "" "$ERR"
+expect_eq "the heading" "Question map: bank/.storylint.yaml, level L5, 3 stories, 26 questions (built-in)" "$(printf '%s\n' "$OUT" | head -1)"
+expect_contains "a question, its best answer and why" "  1. Tell me about a time you failed. [failure]
+     best 'Shipped a broken migration' bank/failed.md:2 (question · bucket · claims Ownership · shows Learn and Be Curious)" "$OUT"
+expect_contains "a conflict question" "  2. Tell me about a time you disagreed with your manager. [conflict]
+     best 'Pushed back on a deadline' bank/pushback.md:2 (bucket · claims Have Backbone; Disagree and Commit)" "$OUT"
+# Frugality is only shown in the prose: the weak answer is still an answer.
+expect_contains "evidence alone answers" " 20. Tell me about a time you did more with less.
+     best 'Cut the server bill' bank/servers.md:2 (shows Frugality)" "$OUT"
+expect_contains "an unanswered question" " 16. Tell me about someone you mentored or helped grow.
+     no story answers this" "$OUT"
+expect_contains "the unanswered count" "Unanswered: " "$OUT"
+# Three stories for 26 questions: each is the best answer to more than five.
+expect_contains "a small bank leans on every story" "Leaned on: 'Shipped a broken migration' is the best answer to " "$OUT"
+run_in "$TMP" questions bank --max-uses 20 "${REF[@]}"
+expect_contains "no story leaned on" "Leaned on: no story is the best answer to more than 20 questions" "$OUT"
+
+# --max-uses: with 26 questions and 3 stories, each story carries several.
+run_in "$TMP" questions bank --max-uses 2 "${REF[@]}"
+expect_contains "leaned on, with the questions" "Leaned on: 'Shipped a broken migration' is the best answer to " "$OUT"
+expect_contains "leaned on names its questions" "questions (more than 2): failure," "$OUT"
+run_in "$TMP" questions bank --max-uses 0 "${REF[@]}"
+expect_eq "max-uses 0 is refused" 2 "$CODE"
+
+# JSON: the same map for a program.
+run_in "$TMP" questions bank -f json "${REF[@]}"
+expect_eq "json exits 0" 0 "$CODE"
+summary=$(printf '%s' "$OUT" | node -e '
+  const d = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const b = d.banks[0], q = b.questions[0], a = q.answers[0];
+  console.log([d.version, d.questions_file, d.complete, b.name, b.level, b.stories, b.max_uses, b.questions.length,
+               q.id, a.path, a.line, a.title, a.score, a.reasons.join("+"), a.best,
+               b.unanswered.includes("hire-and-develop"), b.leaned_on.length].join("|"))')
+expect_eq "json fields" "1|built-in|true|bank/.storylint.yaml|L5|3|5|26|failure|bank/failed.md|2|Shipped a broken migration|8|question+bucket+claims Ownership+shows Learn and Be Curious|true|true|3" "$summary"
+
+# Markdown: a table and the two lists.
+run_in "$TMP" questions bank -f markdown "${REF[@]}"
+expect_contains "markdown heading" "## Question map: bank/.storylint.yaml" "$OUT"
+expect_contains "markdown row" "| 1 | Tell me about a time you failed. \\[failure\\] | Shipped a broken migration (question · bucket · claims Ownership · shows Learn and Be Curious) |" "$OUT"
+expect_contains "markdown unanswered row" "| 16 | Tell me about someone you mentored or helped grow. | **none** |  |" "$OUT"
+expect_contains "markdown unanswered list" "### Unanswered questions
+
+" "$OUT"
+run_in "$TMP" questions bank -f html "${REF[@]}"
+expect_eq "unknown format" "storylint: error: unknown format 'html' (formats: text, markdown, json)" "$ERR"
+expect_eq "unknown format exits 2" 2 "$CODE"
+
+# A coach's own list; a story's own question that the list lacks gets a row.
+story "$TMP/mine.yaml" "questions:
+  - id: money
+    ask: Tell me about a time you saved money.
+    principles: [Frugality]
+  - id: mentor
+    ask: Tell me about mentoring.
+    principles: [Hire and Develop the Best]
+"
+story "$TMP/bank/own.md" "---
+title: Led the on-call rotation
+date: 2026-05
+bucket: productivity
+principles: [Ownership]
+question: What was your biggest on-call incident?
+---
+S: Pages woke us nightly.
+A: I rewrote the alerts and ran the rotation.
+R: Pages fell from 30 a week to 4.
+L: I learned to delete alerts.
+"
+run_in "$TMP" questions bank --questions mine.yaml "${REF[@]}"
+expect_eq "own list: heading" "Question map: bank/.storylint.yaml, level L5, 4 stories, 4 questions (mine.yaml)" "$(printf '%s\n' "$OUT" | head -1)"
+expect_contains "own list: a story's question joins" "  4. What was your biggest on-call incident? [a story's own question]
+     best 'Led the on-call rotation' bank/own.md:2 (question)" "$OUT"
+expect_contains "own list: unanswered" "Unanswered: 1 of 4 questions
+  - Tell me about mentoring." "$OUT"
+story "$TMP/broken.yaml" "questions:
+  - id: money
+    ask: Saved money?
+    principles: [Frugalty]
+"
+run_in "$TMP" questions bank --questions broken.yaml "${REF[@]}"
+expect_eq "bad list: positioned" "storylint: error: broken.yaml:4:18: 'Frugalty' is not one of the 16 principles (did you mean 'Frugality'?)" "$ERR"
+expect_eq "bad list exits 2" 2 "$CODE"
+expect_eq "bad list: no map" "" "$OUT"
+run_in "$TMP" questions bank --questions nowhere.yaml "${REF[@]}"
+expect_eq "missing list" "storylint: error: nowhere.yaml: cannot read: No such file or directory" "$ERR"
+expect_eq "missing list exits 2" 2 "$CODE"
+
+# A path that could not be read: the map says it is incomplete, in every format; exit 2.
+run_in "$TMP" questions bank nowhere "${REF[@]}"
+expect_eq "failed run exits 2" 2 "$CODE"
+expect_contains "failed text says so" "1 path could not be read: this map is incomplete.
+  nowhere: " "$OUT"
+run_in "$TMP" questions bank nowhere -f json "${REF[@]}"
+expect_eq "failed json says so" "false|nowhere" "$(printf '%s' "$OUT" | node -e '
+  const d = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(d.complete + "|" + d.errors[0].path)')"
+run_in "$TMP" questions bank nowhere -f markdown "${REF[@]}"
+expect_contains "failed markdown says so" "> **1 path could not be read: this map is incomplete.**" "$OUT"
+
+# -o writes the whole map; it refuses to overwrite a story.
+run_in "$TMP" questions bank -o "$TMP/map.txt" "${REF[@]}"
+expect_eq "written" 0 "$CODE"
+expect_eq "the file holds the map" "Question map: bank/.storylint.yaml, level L5, 4 stories, 27 questions (built-in)" "$(head -1 "$TMP/map.txt")"
+before=$(cat "$TMP/bank/failed.md")
+run_in "$TMP" questions bank -o bank/failed.md "${REF[@]}"
+expect_eq "refuses a story as output" 2 "$CODE"
+expect_eq "the story is untouched" "$before" "$(cat "$TMP/bank/failed.md")"
+finish
