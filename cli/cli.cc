@@ -89,7 +89,8 @@ bool validate_overrides(const Options& o) {
     print_error(fmt::format("--level '{}' should be L4, L5, L6, L7 or L8", o.level));
     return false;
   }
-  if (!o.config.empty() && !std::filesystem::is_regular_file(o.config)) {
+  std::error_code ec;
+  if (!o.config.empty() && !std::filesystem::is_regular_file(o.config, ec)) {
     print_error(fmt::format("--config {}: no such file", o.config));
     return false;
   }

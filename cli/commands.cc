@@ -233,14 +233,26 @@ int config_command(const Options& o) {
 
 int test_command(const Options& o) {
   std::vector<RuleFile> files;
+  std::vector<LoadError> read_errors;
   for (const std::string& p : o.rule_paths) {
     std::error_code ec;
     std::vector<std::string> names;
     if (fs::is_directory(p, ec)) {
-      for (const auto& e : fs::recursive_directory_iterator(p, ec)) {
-        std::string ext = e.path().extension().string();
-        if (e.is_regular_file() && (ext == ".yml" || ext == ".yaml")) names.push_back(e.path().generic_string());
+      // Every call takes an error_code: a looping link or an unreadable folder is a
+      // message with exit 2, never an uncaught exception.
+      fs::recursive_directory_iterator it(p, ec), stop;
+      std::string at = p;  // the folder the walk is entering, for the message
+      for (; !ec && it != stop; it.increment(ec)) {
+        std::error_code de;
+        if (it->is_directory(de)) at = it->path().generic_string();
+        std::string ext = it->path().extension().string();
+        if (ext != ".yml" && ext != ".yaml") continue;
+        std::error_code fe;
+        bool regular = it->is_regular_file(fe);
+        if (fe) read_errors.push_back({it->path().generic_string(), {1, 1}, fmt::format("cannot read rule file: {}", fe.message())});
+        if (regular) names.push_back(it->path().generic_string());
       }
+      if (ec) read_errors.push_back({at, {1, 1}, fmt::format("cannot read rule folder: {}", ec.message())});
       std::sort(names.begin(), names.end());
     } else if (fs::is_regular_file(p, ec)) {
       names.push_back(p);
@@ -249,11 +261,17 @@ int test_command(const Options& o) {
       return kUsage;
     }
     for (const std::string& n : names) {
-      std::ifstream in(n, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      files.push_back({n, ss.str(), {}});
+      std::string err, text = read_text(n, &err);
+      if (!err.empty()) {
+        read_errors.push_back({n, {1, 1}, fmt::format("cannot read rule file: {}", err)});
+      } else {
+        files.push_back({n, std::move(text), {}});
+      }
     }
+  }
+  if (!read_errors.empty()) {
+    print_load_errors(read_errors);
+    return kUsage;
   }
   RuleSet rules;
   std::vector<LoadError> errors;

@@ -75,16 +75,6 @@ bool glob_to_regex(std::string_view g, std::string* out) {
   return true;
 }
 
-std::string read_text(const std::string& path, std::string* err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *err = std::strerror(errno);
-    return {};
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // How a path is shown: relative to the working directory when it lies below it.
 std::string display_path(const fs::path& p) {
@@ -101,6 +91,45 @@ std::string position_text(const SourceFile& f, std::size_t offset) {
 }
 
 }  // namespace
+
+// Configuration and rule files are read whole, up to 1 MB (a real one is a few KB; a
+// 25 MB one would cost gigabytes in the YAML parser), and never from a FIFO or device.
+constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+
+std::string read_text(const std::string& path, std::string* err) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec) {
+    *err = ec.message();
+    return {};
+  }
+  if (fs::is_directory(st)) {
+    *err = "is a folder, not a file";
+    return {};
+  }
+  if (!fs::is_regular_file(st)) {
+    *err = "not a regular file (a FIFO or device is not read)";
+    return {};
+  }
+  std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxConfigBytes) {
+    *err = fmt::format("{} bytes, over the {}-byte limit for configuration and rule files", size, kMaxConfigBytes);
+    return {};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *err = std::strerror(errno);
+    return {};
+  }
+  std::string out(kMaxConfigBytes + 1, '\0');
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  if (out.size() > kMaxConfigBytes) {  // grew while being read
+    *err = fmt::format("over the {}-byte limit for configuration and rule files", kMaxConfigBytes);
+    return {};
+  }
+  return out;
+}
 
 struct Config::Glob {
   std::string pattern;
@@ -181,7 +210,10 @@ std::string ConfigLoader::find_config_file(const std::string& path) {
     bool hit = false;
     for (std::string_view name : kConfigNames) {
       fs::path candidate = dir / name;
-      if (fs::is_regular_file(candidate, ec)) {
+      // Anything under the name counts, a folder, a FIFO or a broken link included: it
+      // is then an error to read, never silently skipped (the stories would be linted
+      // with settings their author did not write).
+      if (fs::exists(fs::symlink_status(candidate, ec))) {
         found = candidate.generic_string();
         hit = true;
         break;
@@ -413,10 +445,21 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
     }
     config->rule_paths.push_back(rp->value);
     std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-      std::string ext = e.path().extension().string();
-      if (e.is_regular_file() && (ext == ".yml" || ext == ".yaml")) names.push_back(display_path(e.path()));
+    // Every call takes an error_code: a looping link or an unreadable entry is a
+    // positioned message, never an exception.
+    fs::directory_iterator it(dir, ec), stop;
+    for (; !ec && it != stop; it.increment(ec)) {
+      std::string ext = it->path().extension().string();
+      if (ext != ".yml" && ext != ".yaml") continue;
+      std::error_code fe;
+      bool regular = it->is_regular_file(fe);
+      if (fe) {
+        errors->push_back({display_path(it->path()), {1, 1}, fmt::format("cannot read rule file: {}", fe.message())});
+      } else if (regular) {
+        names.push_back(display_path(it->path()));
+      }
     }
+    if (ec) errors->push_back({display_path(dir), {1, 1}, fmt::format("cannot read rule folder: {}", ec.message())});
     std::sort(names.begin(), names.end());
     for (const std::string& n : names) {
       std::string err;

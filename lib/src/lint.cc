@@ -8,6 +8,7 @@
 #include <mutex>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -225,8 +226,48 @@ std::vector<std::pair<std::string_view, Severity>> engine_rules() {
           {"invalid-suppression", Severity::warning},
           {"no-story", Severity::info},
           {"parse-error", Severity::error},
+          {"too-many-findings", Severity::info},
           {"unused-suppression", Severity::info}};
 }
+
+namespace {
+
+// At most kMaxFindingsPerRule findings of one rule in one file, the first ones; past it,
+// one too-many-findings note at the first finding left out says how many. A generated or
+// hostile file then costs output in proportion to its rules, not to its size.
+void cap_findings(const SourceFile& file, const Settings& settings, std::vector<Diagnostic>* found) {
+  std::unordered_map<std::string, std::size_t> seen;  // keys own their text: findings move
+  bool over = false;
+  for (const Diagnostic& d : *found) over |= ++seen[d.rule] > kMaxFindingsPerRule;
+  if (!over) return;
+  seen.clear();
+  std::vector<Diagnostic> kept, notes;
+  std::unordered_map<std::string, std::size_t> note_of;  // rule -> index in notes
+  for (Diagnostic& d : *found) {
+    if (++seen[d.rule] <= kMaxFindingsPerRule) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    auto [it, fresh] = note_of.try_emplace(d.rule, notes.size());
+    if (fresh) {
+      Diagnostic n = d;
+      n.severity = Severity::info;
+      n.rule = "too-many-findings";
+      n.message = d.rule;  // completed below, once the count is known
+      notes.push_back(std::move(n));
+    }
+  }
+  for (Diagnostic& n : notes) {
+    std::size_t more = seen[n.message] - kMaxFindingsPerRule;
+    n.message = fmt::format("{} more {} findings in this file are not shown (at most {} per rule and file)", more,
+                            n.message, kMaxFindingsPerRule);
+    attach_source(n, file, settings.detail);
+    kept.push_back(std::move(n));
+  }
+  *found = std::move(kept);
+}
+
+}  // namespace
 
 void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize, int bank,
                  bool named) {
@@ -293,6 +334,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
     timing::Scope t("(suppressions)");
     apply_suppressions(file, parsed, settings, &found);
   }
+  cap_findings(file, settings, &found);
   // Findings per story in one pass (not every story against every finding: a file of
   // 100,000 stories stays linear).
   std::vector<std::size_t> per_story(parsed.stories.size() + 1, 0);

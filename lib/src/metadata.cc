@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -49,9 +50,12 @@ void read_list(const yaml::Node& key, const yaml::Node& value, std::string_view 
     return;
   }
   if (value.kind == yaml::Kind::sequence) {
+    // An alias is the anchored node itself: listed again, it is read once, so a list of
+    // a thousand aliases of a long text costs that text once.
+    std::unordered_set<const yaml::Node*> read;
     for (const yaml::Node* item : value.items) {
       if (item->kind == yaml::Kind::scalar) {
-        add_scalar(*item, false);
+        if (read.insert(item).second) add_scalar(*item, false);
       } else {
         meta->problems.push_back({item->offset, fmt::format("'{}' should list strings, not {}", key.value,
                                                             yaml::kind_name(item->kind))});

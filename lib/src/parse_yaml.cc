@@ -3,6 +3,8 @@
 // (context, approach, outcome, lessons...), and a story may nest its parts one level
 // down (`star: {situation: ...}`).
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -91,7 +93,13 @@ struct Builder {
   std::string_view src;
   ParsedFile& out;
 
+  // (story index, part, node) already read: an alias is the anchored node itself, so a
+  // part that lists an alias a thousand times reads the anchored text once (aliases are
+  // never expanded); another part may still quote it once.
+  std::set<std::tuple<std::size_t, const ProseText*, const yaml::Node*>> read;
+
   void add_text(Story& s, ProseText& target, const yaml::Node& scalar, bool prose) {
+    if (!read.insert({s.index, &target, &scalar}).second) return;
     ProseText piece;
     yaml::append_scalar(piece, scalar, src);
     if (!piece.has_content()) return;
@@ -204,7 +212,7 @@ ParsedFile parse_yaml_stories(const SourceFile& f, const ParseOptions&) {
     return out;
   }
   std::string_view src = f.text;
-  Builder b{f, src, out};
+  Builder b{f, src, out, {}};
   for (const Found& m : maps) {
     Story s;
     s.owns_meta = true;

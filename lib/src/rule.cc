@@ -27,9 +27,21 @@ std::string Rule::render(const MessageVars& vars) const {
   };
   std::size_t size = 0;
   walk([&](std::size_t, std::size_t n) { size += n; }, [&](const std::string& v) { size += v.size(); });
+  // A message is at most kMaxMessageBytes: a template that repeats {match} a thousand
+  // times must not turn a story into gigabytes of output.
+  const std::size_t cap = std::min(size, kMaxMessageBytes);
   std::string out;
-  out.reserve(size);
-  walk([&](std::size_t at, std::size_t n) { out.append(message, at, n); }, [&](const std::string& v) { out += v; });
+  out.reserve(cap + 3);
+  auto add = [&](std::string_view piece) {
+    if (out.size() < cap) out.append(piece.substr(0, cap - out.size()));
+  };
+  walk([&](std::size_t at, std::size_t n) { add(std::string_view(message).substr(at, n)); },
+       [&](const std::string& v) { add(v); });
+  if (size > cap) {
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0xC0) out.pop_back();
+    out += "\xE2\x80\xA6";  // an ellipsis says it was cut
+  }
   return out;
 }
 
@@ -132,11 +144,15 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
   // Optimal string alignment distance (a transposition is one edit), accepted up to a
   // third of the word's length (at least 1).
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  // Nothing is suggested for a word over 200 bytes, and a candidate whose length alone
+  // differs by more than the limit is skipped: a 1 MB unknown name costs no table.
+  if (word.size() > 200) return {};
   std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::size_t best = limit + 1;
   std::string_view pick;
   for (std::string_view c : candidates) {
     std::size_t n = word.size(), m = c.size();
+    if ((n > m ? n - m : m - n) > limit) continue;
     std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
     for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
     for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;

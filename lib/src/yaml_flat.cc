@@ -14,6 +14,8 @@
 // accepts, yaml-cpp parses to the same tree.
 #include "yaml_tree.h"
 
+#include <unordered_set>
+
 namespace storylint::yaml {
 
 namespace {
@@ -48,6 +50,7 @@ bool is_null_word(std::string_view v) { return v == "null" || v == "Null" || v =
 bool parse_flat(std::string_view source, std::size_t begin, std::size_t end, Document* doc, std::size_t max_nodes) {
   Document out;
   Node* root = nullptr;
+  std::unordered_set<std::string_view> keys;  // nodes live in a deque: their values stay put
   auto scalar = [&](std::size_t b, std::size_t e) {
     Node& n = out.nodes.emplace_back();
     n.kind = Kind::scalar;
@@ -76,9 +79,7 @@ bool parse_flat(std::string_view source, std::size_t begin, std::size_t end, Doc
       root->offset = kb;
     }
     const Node* key = scalar(kb, ke);
-    for (const auto& [k, v] : root->entries) {
-      if (k->value == key->value) return false;  // yaml-cpp's path reports duplicates
-    }
+    if (!keys.insert(key->value).second) return false;  // yaml-cpp's path reports duplicates
     const Node* value = nullptr;
     if (i < end && source[i] == '[') {
       Node& seq = out.nodes.emplace_back();

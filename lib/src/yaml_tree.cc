@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -62,13 +63,13 @@ class Builder : public YAML::EventHandler {
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     Node* n = make(Kind::sequence, m);
     add(n, a);
-    stack_.push_back({n, nullptr});
+    stack_.push_back({n, nullptr, {}});
   }
   void OnSequenceEnd() override { stack_.pop_back(); }
   void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     Node* n = make(Kind::map, m);
     add(n, a);
-    stack_.push_back({n, nullptr});
+    stack_.push_back({n, nullptr, {}});
   }
   void OnMapEnd() override { stack_.pop_back(); }
 
@@ -76,6 +77,8 @@ class Builder : public YAML::EventHandler {
   struct Frame {
     Node* node;
     const Node* pending_key;
+    // A map's scalar keys once it has many: the duplicate check stays linear in the keys.
+    std::unordered_set<std::string_view> keys;
   };
 
   Node* make(Kind k, const YAML::Mark& m) {
@@ -101,11 +104,19 @@ class Builder : public YAML::EventHandler {
       f.pending_key = n;
     } else {
       if (f.pending_key->kind == Kind::scalar) {
-        for (const auto& [k, v] : f.node->entries) {
-          if (k->kind == Kind::scalar && k->value == f.pending_key->value) {
-            throw DuplicateKey{f.pending_key->offset, fmt::format("duplicate key '{}'", k->value)};
+        const std::string& key = f.pending_key->value;
+        bool seen = false;
+        if (f.node->entries.size() < 16) {
+          for (const auto& [k, v] : f.node->entries) seen |= k->kind == Kind::scalar && k->value == key;
+        } else {
+          if (f.keys.empty()) {
+            for (const auto& [k, v] : f.node->entries) {
+              if (k->kind == Kind::scalar) f.keys.insert(k->value);
+            }
           }
+          seen = !f.keys.insert(key).second;
         }
+        if (seen) throw DuplicateKey{f.pending_key->offset, fmt::format("duplicate key '{}'", key)};
       }
       f.node->entries.emplace_back(f.pending_key, n);
       f.pending_key = nullptr;
@@ -124,13 +135,59 @@ class Builder : public YAML::EventHandler {
 
 bool parse(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
            std::size_t max_nodes) {
+  // yaml-cpp ends lines only at LF and CRLF; a file saved with lone CRs (classic Mac
+  // OS) would be one long line to it. A copy with each lone CR made LF has the same
+  // length, so every offset still points into the original bytes.
+  std::string_view part = source.substr(begin, end - begin);
+  for (std::size_t i = part.find('\r'); i != std::string_view::npos; i = part.find('\r', i + 1)) {
+    if (i + 1 < part.size() && part[i + 1] == '\n') continue;
+    std::string copy(source);
+    for (std::size_t k = begin; k < end; ++k) {
+      if (copy[k] == '\r' && (k + 1 >= end || copy[k + 1] != '\n')) copy[k] = '\n';
+    }
+    return parse(copy, begin, end, doc, err, max_nodes);
+  }
   if (parse_flat(source, begin, end, doc, max_nodes)) return true;
   return parse_with_yaml_cpp(source, begin, end, doc, err, max_nodes);
 }
 
+namespace {
+
+// Where flow collections ([ and {) first nest deeper than `limit`, or npos. Quoted
+// scalars and comments are skipped. yaml-cpp has a depth limit of its own, but reaches
+// it only after gigabytes on a long run of '['; this scan is one pass and allocates
+// nothing.
+std::size_t too_deep(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == '"' || c == '\'') {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+      }
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      while (i < text.size() && text[i] != '\n') ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+constexpr std::size_t kMaxFlowDepth = 1000;
+
+}  // namespace
+
 bool parse_with_yaml_cpp(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
                          std::size_t max_nodes) {
   std::string_view part = source.substr(begin, end - begin);
+  if (std::size_t at = too_deep(part, kMaxFlowDepth); at != std::string_view::npos) {
+    err->offset = begin + at;
+    err->message = fmt::format("nested more than {} levels deep", kMaxFlowDepth);
+    return false;
+  }
   // yaml-cpp skips a byte-order mark and does not count it in Mark::pos.
   std::size_t base = begin;
   if (part.size() >= 3 && part.substr(0, 3) == "\xEF\xBB\xBF") base += 3;

@@ -65,7 +65,7 @@ good_linted "5 MB single line"
 
 fresh; { printf 'title: deep\nresult: 40%% more\nk: '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; echo; } >c/deep.yaml
 lint c
-expect_contains "YAML nested 100,000 deep" "c/deep.yaml:3:200004: error: invalid YAML: nested too deeply (yaml-cpp's depth limit) [parse-error]" "$OUT"
+expect_contains "YAML nested 100,000 deep" "c/deep.yaml:3:1004: error: invalid YAML: nested more than 1000 levels deep [parse-error]" "$OUT"
 
 fresh
 { echo 'title: Billion laughs'; echo 'result: It saved 40%.'; echo 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'

@@ -110,6 +110,10 @@ class ConfigLoader {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Reads a configuration or rule file whole: empty with `err` set when it cannot be
+/// read, is a folder, a FIFO or a device, or is over 1 MB.
+std::string read_text(const std::string& path, std::string* err);
+
 /// The commented .storylint.yaml that `storylint init` writes: every setting and every
 /// rule's options with their defaults.
 std::string default_config_text(const RuleSet& rules);

@@ -185,6 +185,12 @@ struct RuleFile {
 };
 
 /// A problem in a rule or config file, with its position there.
+/// The longest message a finding carries (bytes; longer ones end in an ellipsis).
+inline constexpr std::size_t kMaxMessageBytes = 4096;
+/// The most findings one rule reports in one file; past it, one info finding says how
+/// many more there were.
+inline constexpr std::size_t kMaxFindingsPerRule = 1000;
+
 struct LoadError {
   std::string path;
   Position position;

@@ -67,6 +67,11 @@ std::vector<RuleInfo> report_rules(const RuleSet& rules) {
                  "first-person episode. Found while walking a folder, such a file is skipped silently; named on the "
                  "command line (or staged in a commit), it is said once so that nothing looks checked that was not.",
                  "", "", "", ""});
+  out.push_back({"too-many-findings", "engine", Severity::info, "One rule found more than 1,000 problems in one file",
+                 "Past 1,000 findings of one rule in one file, storylint shows the first 1,000 and says how many more "
+                 "there were, so a generated or hostile file cannot turn into gigabytes of output. Fix the ones shown "
+                 "and run again.",
+                 "", "", "", ""});
   out.push_back({"unused-suppression", "engine", Severity::info, "A suppression silences nothing",
                  "A suppression left behind after the story was fixed hides the next real finding; remove it.", "", "",
                  "", ""});

@@ -40,6 +40,31 @@ class Evidence final : public Check {
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
     const std::vector<MetaField>& claimed = story.meta->principles;
     if (claimed.empty() || !story.prose.has_content()) return;
+    for (const Judged& j : judged(story, ctx)) {
+      const Pattern& p = j.signals->second;
+      if (may_match(p, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *p)) continue;
+      out.report(j.begin, j.end, {{"principle", j.signals->first}, {"written", claimed[j.field].value}});
+    }
+  }
+
+ private:
+  // A claimed principle with its signals and where it is written.
+  struct Judged {
+    std::size_t field, begin, end;
+    const std::pair<std::string, Pattern>* signals;
+  };
+
+  // What the metadata claims, resolved once per metadata: the stories of a multi-story
+  // file share it, and a did-you-mean per unknown name per story would multiply.
+  std::vector<Judged> judged(const Story& story, const LintContext& ctx) const {
+    thread_local std::shared_ptr<const Metadata> last;  // kept alive: a pointer alone could be reused
+    thread_local const void* last_check = nullptr;
+    thread_local const void* last_aliases = nullptr;
+    thread_local std::vector<Judged> cached;
+    if (last == story.meta && last_check == this && last_aliases == ctx.principle_aliases) return cached;
+    const Metadata& meta = *story.meta;
+    std::vector<Judged> out;
+    const std::vector<MetaField>& claimed = meta.principles;
     std::vector<std::string> written;
     written.reserve(claimed.size());
     for (const MetaField& f : claimed) written.push_back(f.value);
@@ -49,14 +74,19 @@ class Evidence final : public Check {
       if (name.empty()) continue;
       auto it = std::find_if(signals.begin(), signals.end(), [&](const auto& s) { return s.first == name; });
       if (it == signals.end() || !it->second) continue;
-      const Pattern& p = it->second;
-      if (may_match(p, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *p)) continue;
       const MetaField& f = claimed[r.first];
-      const MetaField& last = claimed[r.first + r.count - 1];
-      std::size_t end = last.offset + last.value.size();
-      if (story.file->text.compare(last.offset, last.value.size(), last.value) != 0) end = f.offset + 1;
-      out.report(f.offset, std::max(end, f.offset + 1), {{"principle", name}, {"written", f.value}});
+      const MetaField& last_field = claimed[r.first + r.count - 1];
+      std::size_t end = last_field.offset + last_field.value.size();
+      if (story.file->text.compare(last_field.offset, last_field.value.size(), last_field.value) != 0) {
+        end = f.offset + 1;
+      }
+      out.push_back({r.first, f.offset, std::max(end, f.offset + 1), &*it});
     }
+    cached = out;
+    last = story.meta;
+    last_check = this;
+    last_aliases = ctx.principle_aliases;
+    return out;
   }
 };
 
