@@ -318,6 +318,10 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
       if (pattern.starts_with("/")) pattern = pattern.substr(1);
       glob_to_regex(pattern, &re);
       glob->re = std::make_unique<RE2>(re, pattern_options(false));
+      if (!glob->re->ok()) {  // "[b-a]": a range RE2 rejects would match nothing, silently
+        error(g->offset, fmt::format("invalid glob '{}' in '{}': {}", g->value, key, glob->re->error()));
+        continue;
+      }
       texts->push_back(g->value);
       out->push_back(std::move(glob));
     }
