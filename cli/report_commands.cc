@@ -38,7 +38,12 @@ bool load_question_set(const Options& o, QuestionSet* out) {
     return false;
   }
   if (!load_questions(text, o.questions_path, out, &err)) {
-    print_error(fmt::format("{}:{}", o.questions_path, err));
+    std::size_t start = 0;
+    for (std::size_t nl = err.find('\n'); ; nl = err.find('\n', start)) {
+      print_error(fmt::format("{}:{}", o.questions_path, err.substr(start, nl == std::string::npos ? nl : nl - start)));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
     return false;
   }
   return true;

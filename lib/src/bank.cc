@@ -142,7 +142,9 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   }
   b.words = story.prose.word_count();
   b.signature = signature_of(story.prose);
-  if (story.meta->question) b.question = story.meta->question->value;
+  // The question the story answers: its `question:` metadata, or the question heading or
+  // bullet it sits under.
+  b.question = story.meta->question ? story.meta->question->value : story.question;
   for (const Rule& r : rules.rules) {
     if (r.check) r.check->collect(story, r, ctx, &b);
   }

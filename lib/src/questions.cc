@@ -9,6 +9,7 @@
 #include <set>
 
 #include "storylint/principles.h"
+#include "storylint/rule.h"
 #include "yaml_tree.h"
 
 namespace storylint {
@@ -76,6 +77,8 @@ const yaml::Node* scalar_of(const yaml::Node& entry, std::string_view key) {
   return n && n->is_scalar() && !n->value.empty() ? n : nullptr;
 }
 
+bool is_bucket(std::string_view b) { return b == "productivity" || b == "failure" || b == "conflict"; }
+
 }  // namespace
 
 bool asks_question(std::string_view written, const Question& q) {
@@ -101,25 +104,51 @@ bool load_questions(std::string_view text, std::string path, QuestionSet* out, s
                          line_col(text, list ? list->offset : doc.root ? doc.root->offset : 0));
     return false;
   }
+  // Every mistake is reported (one per line), strictly, as rule files are: a typo'd key
+  // or bucket would otherwise make a question no story can answer, silently.
+  std::vector<std::string> problems;
+  auto problem = [&](std::size_t offset, std::string message) {
+    problems.push_back(fmt::format("{}: {}", line_col(text, offset), message));
+  };
+  static const std::vector<std::string_view> kKeys = {"id", "ask", "bucket", "principles"};
+  static const std::vector<std::string_view> kBuckets = {"productivity", "failure", "conflict"};
+  for (const auto& [k, v] : doc.root->entries) {
+    if (k->is_scalar() && k->value != "questions") problem(k->offset, fmt::format("unknown key '{}' (the file holds 'questions')", k->value));
+  }
   QuestionSet set;
   set.path = std::move(path);
   std::set<std::string> ids;
   for (const yaml::Node* item : list->items) {
-    const yaml::Node* id = item->kind == yaml::Kind::map ? scalar_of(*item, "id") : nullptr;
-    const yaml::Node* ask = item->kind == yaml::Kind::map ? scalar_of(*item, "ask") : nullptr;
+    if (item->kind != yaml::Kind::map) {
+      problem(item->offset, "each question is a mapping with 'id' and 'ask'");
+      continue;
+    }
+    for (const auto& [k, v] : item->entries) {
+      if (!k->is_scalar() || std::find(kKeys.begin(), kKeys.end(), k->value) != kKeys.end()) continue;
+      std::string hint = closest_match(k->value, kKeys);
+      problem(k->offset, fmt::format("unknown key '{}'{} (keys: id, ask, bucket, principles)", k->value,
+                                     hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    }
+    const yaml::Node* id = scalar_of(*item, "id");
+    const yaml::Node* ask = scalar_of(*item, "ask");
     if (!id || !ask) {
-      *error = fmt::format("{}: each question needs 'id' and 'ask'", line_col(text, item->offset));
-      return false;
+      problem(item->offset, "each question needs 'id' and 'ask'");
+      continue;
     }
     if (!ids.insert(id->value).second) {
-      *error = fmt::format("{}: question id '{}' is used twice", line_col(text, id->offset), id->value);
-      return false;
+      problem(id->offset, fmt::format("question id '{}' is used twice", id->value));
+      continue;
     }
     Question q;
     q.id = id->value;
     q.ask = ask->value;
     if (const yaml::Node* b = scalar_of(*item, "bucket")) {
       for (char c : b->value) q.bucket += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!is_bucket(q.bucket)) {
+        std::string hint = closest_match(q.bucket, kBuckets);
+        problem(b->offset, fmt::format("bucket '{}' should be productivity, failure or conflict{}", b->value,
+                                       hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      }
     }
     if (const yaml::Node* ps = item->get("principles")) {
       std::vector<const yaml::Node*> names = ps->kind == yaml::Kind::sequence ? ps->items : std::vector{ps};
@@ -127,14 +156,18 @@ bool load_questions(std::string_view text, std::string path, QuestionSet* out, s
         std::string name = p->is_scalar() ? canonical_principle(p->value) : "";
         if (name.empty()) {
           std::string hint = p->is_scalar() ? closest_principle(p->value) : "";
-          *error = fmt::format("{}: '{}' is not one of the 16 principles{}", line_col(text, p->offset),
-                               p->value, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
-          return false;
+          problem(p->offset, fmt::format("'{}' is not one of the 16 principles{}", p->value,
+                                         hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+          continue;
         }
         q.principles.push_back(std::move(name));
       }
     }
     set.questions.push_back(std::move(q));
+  }
+  if (!problems.empty()) {
+    *error = fmt::format("{}", fmt::join(problems, "\n"));
+    return false;
   }
   *out = std::move(set);
   return true;
@@ -180,6 +213,8 @@ QuestionMap map_questions(const QuestionSet& set, const std::vector<const BankSt
       if (!q.bucket.empty() && s->bucket == q.bucket) {
         a.score += 2;
         a.reasons.emplace_back("bucket");
+      } else if (!q.bucket.empty() && is_bucket(s->bucket) && a.score == 0) {
+        continue;  // a productivity story is no answer to "a time you failed", whatever it claims
       }
       bool claims = false, shows = false;
       for (const std::string& p : q.principles) {
@@ -203,6 +238,7 @@ QuestionMap map_questions(const QuestionSet& set, const std::vector<const BankSt
     }
   }
   std::map<const BankStory*, std::vector<std::string>> best_for;
+  std::map<const BankStory*, std::vector<std::size_t>> best_rows;
   for (std::size_t k = 0; k < map.rows.size(); ++k) {
     QuestionRow& row = map.rows[k];
     if (row.answers.empty()) {
@@ -215,12 +251,18 @@ QuestionMap map_questions(const QuestionSet& set, const std::vector<const BankSt
       if (best_for[a.story].size() < best_for[pick->story].size()) pick = &a;
     }
     pick->best = true;
-    best_for[pick->story].push_back(row.question.id);
+    // Only a prepared answer leans on a story; one that merely shows a principle does not.
+    if (pick->score >= 2) {
+      best_for[pick->story].push_back(row.question.id);
+      best_rows[pick->story].push_back(k);
+    } else {
+      map.weak.push_back(k);
+    }
     std::stable_partition(row.answers.begin(), row.answers.end(), [](const Answer& a) { return a.best; });
   }
   for (const BankStory* s : stories) {
     auto it = best_for.find(s);
-    if (it != best_for.end() && it->second.size() > max_uses) map.leaned_on.push_back({s, it->second});
+    if (it != best_for.end() && it->second.size() > max_uses) map.leaned_on.push_back({s, it->second, best_rows[s]});
   }
   std::stable_sort(map.leaned_on.begin(), map.leaned_on.end(),
                    [](const LeanedOn& x, const LeanedOn& y) { return x.best_for.size() > y.best_for.size(); });

@@ -178,6 +178,32 @@ std::size_t too_deep(std::string_view text, std::size_t limit) {
 
 constexpr std::size_t kMaxFlowDepth = 1000;
 
+// yaml-cpp accepts a quoted scalar that the input ends inside ("title: \"Unterminated"
+// swallows the rest of the front matter); other parsers reject it, and so do we. The
+// offset of the first such scalar's opening quote, or npos. Each scalar scans its own
+// bytes once.
+std::size_t unclosed_quote(const Document& doc, std::string_view source, std::size_t end) {
+  for (const Node& n : doc.nodes) {
+    if (n.kind != Kind::scalar || (n.style != '"' && n.style != '\'') || n.offset >= end) continue;
+    if (source[n.offset] != n.style) continue;
+    bool closed = false;
+    for (std::size_t i = n.offset + 1; i < end && !closed; ++i) {
+      char c = source[i];
+      if (n.style == '"' && c == '\\') {
+        ++i;
+      } else if (c == n.style) {
+        if (n.style == '\'' && i + 1 < end && source[i + 1] == '\'') {
+          ++i;  // '' is a quote inside single quotes
+        } else {
+          closed = true;
+        }
+      }
+    }
+    if (!closed) return n.offset;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool parse_with_yaml_cpp(std::string_view source, std::size_t begin, std::size_t end, Document* doc, Error* err,
@@ -196,6 +222,12 @@ bool parse_with_yaml_cpp(std::string_view source, std::size_t begin, std::size_t
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+    if (std::size_t at = unclosed_quote(*doc, source, end); at != std::string_view::npos) {
+      err->offset = at;
+      err->message = "a quoted string is never closed";
+      doc->root = nullptr;
+      return false;
+    }
     return true;
   } catch (const YAML::Exception& e) {
     err->offset = base + static_cast<std::size_t>(e.mark.pos < 0 ? 0 : e.mark.pos);

@@ -56,15 +56,16 @@ expect_contains "evidence alone answers" " 20. Tell me about a time you did more
 expect_contains "an unanswered question" " 16. Tell me about someone you mentored or helped grow.
      no story answers this" "$OUT"
 expect_contains "the unanswered count" "Unanswered: " "$OUT"
-# Three stories for 26 questions: each is the best answer to more than five.
-expect_contains "a small bank leans on every story" "Leaned on: 'Shipped a broken migration' is the best answer to " "$OUT"
-run_in "$TMP" questions bank --max-uses 20 "${REF[@]}"
-expect_contains "no story leaned on" "Leaned on: no story is the best answer to more than 20 questions" "$OUT"
+# Questions that only a story showing the principle answers are listed apart: no story is
+# prepared for them, and they lean on no story.
+expect_contains "weak answers are listed apart" "No story prepared (one only shows the principle): 11 more
+  - Tell me about a time you went above and beyond for a customer." "$OUT"
+expect_contains "no story leaned on" "Leaned on: no story is the best answer to more than 5 questions" "$OUT"
 
 # --max-uses: with 26 questions and 3 stories, each story carries several.
 run_in "$TMP" questions bank --max-uses 2 "${REF[@]}"
-expect_contains "leaned on, with the questions" "Leaned on: 'Shipped a broken migration' is the best answer to " "$OUT"
-expect_contains "leaned on names its questions" "questions (more than 2): failure," "$OUT"
+expect_contains "leaned on, by question number" "Leaned on: 'Shipped a broken migration' is the best answer to 3 questions (more than 2): 1, 10, 12
+Leaned on: 'Pushed back on a deadline' is the best answer to 3 questions (more than 2): 2, 3, 23" "$OUT"
 run_in "$TMP" questions bank --max-uses 0 "${REF[@]}"
 expect_eq "max-uses 0 is refused" 2 "$CODE"
 
@@ -76,8 +77,8 @@ summary=$(printf '%s' "$OUT" | node -e '
   const b = d.banks[0], q = b.questions[0], a = q.answers[0];
   console.log([d.version, d.questions_file, d.complete, b.name, b.level, b.stories, b.max_uses, b.questions.length,
                q.id, a.path, a.line, a.title, a.score, a.reasons.join("+"), a.best,
-               b.unanswered.includes("hire-and-develop"), b.leaned_on.length].join("|"))')
-expect_eq "json fields" "1|built-in|true|bank/.storylint.yaml|L5|3|5|26|failure|bank/failed.md|2|Shipped a broken migration|8|question+bucket+claims Ownership+shows Learn and Be Curious|true|true|3" "$summary"
+               b.unanswered.includes("hire-and-develop"), b.weak.includes("frugality"), b.leaned_on.length].join("|"))')
+expect_eq "json fields" "1|built-in|true|bank/.storylint.yaml|L5|3|5|26|failure|bank/failed.md|2|Shipped a broken migration|8|question+bucket+claims Ownership+shows Learn and Be Curious|true|true|true|0" "$summary"
 
 # Markdown: a table and the two lists.
 run_in "$TMP" questions bank -f markdown "${REF[@]}"
@@ -127,6 +128,29 @@ run_in "$TMP" questions bank --questions broken.yaml "${REF[@]}"
 expect_eq "bad list: positioned" "storylint: error: broken.yaml:4:18: 'Frugalty' is not one of the 16 principles (did you mean 'Frugality'?)" "$ERR"
 expect_eq "bad list exits 2" 2 "$CODE"
 expect_eq "bad list: no map" "" "$OUT"
+# Strict, as rule files are: every mistake, each with its position.
+story "$TMP/typos.yaml" "questions:
+  - id: a
+    aks: Tell me about a time you failed.
+  - id: b
+    ask: A time you failed?
+    bucket: failur
+    principals: [Ownership]
+"
+run_in "$TMP" questions bank --questions typos.yaml "${REF[@]}"
+expect_eq "typos: every one, positioned" "storylint: error: typos.yaml:3:5: unknown key 'aks' (did you mean 'ask'?) (keys: id, ask, bucket, principles)
+storylint: error: typos.yaml:2:5: each question needs 'id' and 'ask'
+storylint: error: typos.yaml:7:5: unknown key 'principals' (did you mean 'principles'?) (keys: id, ask, bucket, principles)
+storylint: error: typos.yaml:6:13: bucket 'failur' should be productivity, failure or conflict (did you mean 'failure'?)" "$ERR"
+expect_eq "typos exit 2" 2 "$CODE"
+story "$TMP/open-quote.yaml" "questions:
+  - id: a
+    ask: \"Tell me about
+  - id: b
+    ask: ok
+"
+run_in "$TMP" questions bank --questions open-quote.yaml "${REF[@]}"
+expect_eq "an unclosed quote" "storylint: error: open-quote.yaml:3:10: a quoted string is never closed" "$ERR"
 run_in "$TMP" questions bank --questions nowhere.yaml "${REF[@]}"
 expect_eq "missing list" "storylint: error: nowhere.yaml: cannot read: No such file or directory" "$ERR"
 expect_eq "missing list exits 2" 2 "$CODE"

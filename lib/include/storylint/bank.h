@@ -53,7 +53,8 @@ struct BankStory {
   /// Principles the told story shows signs of (unsupported-principle's signals), in the
   /// principles' order, whether claimed or not.
   std::vector<std::string> shown;
-  /// The `question:` metadata (empty: none).
+  /// The question the story answers: its `question:` metadata, else the question
+  /// heading or bullet it sits under (empty: none).
   std::string question;
   std::string bucket, level, outcome, with;  // lower case, as written otherwise
   std::optional<Date> date;  // metadata date, else the latest year in the prose

@@ -15,14 +15,16 @@
 //   bucket    2  its bucket is the question's
 //   claims    2  it claims one of the question's principles
 //   shows     1  its told story shows one of them (unsupported-principle's signals)
-// A story is prepared for a question with 2 or more. Signals alone are weak (most
+// A story with a bucket other than a question's bucket is no answer to it (unless its
+// `question:` names it). A story is prepared for a question with 2 or more. Signals alone are weak (most
 // stories mention an owner or a customer), so stories that only show a principle are
 // listed only for a question no story is prepared for.
 // Questions that a story's `question:` names and the list lacks join the map as their own
 // rows. Each question's best answer is the highest score; among equals, the story that is
 // the best answer to fewer questions so far, then bank order, so a tie spreads over the
 // bank as a candidate would spread it. A story that is the best answer to more than
-// `max_uses` questions is one the bank leans on ("the same story to every interviewer").
+// `max_uses` questions it is prepared for is one the bank leans on ("the same story to
+// every interviewer").
 #pragma once
 
 #include <cstddef>
@@ -50,9 +52,10 @@ struct QuestionSet {
 /// The embedded list (lib/data/questions.yaml).
 const QuestionSet& builtin_questions();
 
-/// Reads a question file's text. False, with `error` as "line:col: message", on YAML
-/// errors, a missing `questions` list, an entry without `id` or `ask`, a repeated id, or a
-/// principle that is not one of the 16 (with the one it probably means).
+/// Reads a question file's text. False, with `error` holding one "line:col: message" per
+/// line, on YAML errors, a missing `questions` list, an unknown key, an entry without `id`
+/// or `ask`, a repeated id, a bucket that is not productivity, failure or conflict, or a
+/// principle that is not one of the 16 (each with the one it probably means).
 bool load_questions(std::string_view text, std::string path, QuestionSet* out, std::string* error);
 
 /// One story's claim to a question.
@@ -72,11 +75,15 @@ struct QuestionRow {
 struct LeanedOn {
   const BankStory* story = nullptr;
   std::vector<std::string> best_for;  // question ids, in map order
+  std::vector<std::size_t> rows;      // the same questions, as indices into QuestionMap::rows
 };
 
 struct QuestionMap {
   std::vector<QuestionRow> rows;
   std::vector<std::size_t> unanswered;  // indices into rows
+  /// Questions answered only by stories that show a principle without claiming it (score
+  /// 1): no story is prepared for them.
+  std::vector<std::size_t> weak;
   std::vector<LeanedOn> leaned_on;  // most questions first
   std::size_t max_uses = 5;
 };

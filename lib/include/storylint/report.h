@@ -110,6 +110,9 @@ std::string names_or_none(const std::vector<std::string>& names);
 /// The follow-up questions a story is not ready for: the messages of its
 /// unanswered-followup findings, in order.
 std::vector<std::string> open_followups(const ReportInput& in, const BankStory& s);
+/// What a prep sheet says of those: "none", the count, or "not checked: no bucket" (the
+/// follow-ups are asked by bucket, so a story without one was not checked).
+std::string followups_summary(const BankStory& s, const std::vector<std::string>& open);
 
 // The question map on its own (`storylint questions`), one entry per bank.
 struct BankQuestions {

@@ -5,7 +5,7 @@
 // conflict was with a Principal Engineer about..."), so the interviewer knows at once
 // that the story answers what was asked. Key words are the question's words less
 // `ignore_words`; a word is reused in a plain form when the two share a stem
-// ("disagreement" / "disagreed", "deadlines" / "deadline").
+// ("disagreement" / "disagreed", "deadlines" / "deadline", "failure" / "failed").
 // Options:
 //   ignore_words: [word...]   words that are never key words ("tell", "time", "the")
 // Reports at the first sentence. Placeholders: {keywords} (quoted, comma-separated).
@@ -41,7 +41,8 @@ std::string stem(std::string w) {
   if (w.size() > 2 && w.ends_with("'s")) w.resize(w.size() - 2);
   if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - 4);
   if (strip("ied", "y")) return w;
-  for (std::string_view s : {"ments", "ment", "ings", "ing", "edly", "ed"}) {
+  // "failure" / "failed", "growth" / "grow" too.
+  for (std::string_view s : {"ments", "ment", "ings", "ing", "edly", "ed", "ures", "ure", "th"}) {
     if (strip(s)) return w;
   }
   if (strip("ies", "y")) return w;

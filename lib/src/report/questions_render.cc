@@ -28,9 +28,12 @@ std::string question_label(const Question& q) {
   return tags.empty() ? q.ask : fmt::format("{} [{}]", q.ask, tags);
 }
 
+// By the numbers the map shows ("4, 5, 8"), not by id.
 std::string leaned_text(const LeanedOn& l, std::size_t max_uses) {
+  std::vector<std::string> numbers;
+  for (std::size_t k : l.rows) numbers.push_back(std::to_string(k + 1));
   return fmt::format("'{}' is the best answer to {} questions (more than {}): {}", l.story->title, l.best_for.size(),
-                     max_uses, fmt::join(l.best_for, ", "));
+                     max_uses, fmt::join(numbers, ", "));
 }
 
 Json answer_json(const Answer& a) {
@@ -53,6 +56,13 @@ PrincipleCheck principle_check(const BankStory& s) {
 
 std::string names_or_none(const std::vector<std::string>& names) {
   return names.empty() ? "none" : fmt::format("{}", fmt::join(names, " · "));
+}
+
+std::string followups_summary(const BankStory& s, const std::vector<std::string>& open) {
+  if (s.bucket != "productivity" && s.bucket != "failure" && s.bucket != "conflict") {
+    return "not checked: no bucket (add bucket: productivity, failure or conflict)";
+  }
+  return open.empty() ? "none" : std::to_string(open.size());
 }
 
 std::vector<std::string> open_followups(const ReportInput& in, const BankStory& s) {
@@ -78,6 +88,10 @@ std::string questions_text(const QuestionMap& map) {
   }
   put(out, "\nUnanswered: {} of {} questions\n", map.unanswered.size(), map.rows.size());
   for (std::size_t k : map.unanswered) put(out, "  - {}\n", escape_controls(map.rows[k].question.ask));
+  if (!map.weak.empty()) {
+    put(out, "No story prepared (one only shows the principle): {} more\n", map.weak.size());
+    for (std::size_t k : map.weak) put(out, "  - {}\n", escape_controls(map.rows[k].question.ask));
+  }
   if (map.leaned_on.empty()) {
     put(out, "Leaned on: no story is the best answer to more than {} questions\n", map.max_uses);
   }
@@ -106,6 +120,10 @@ std::string questions_markdown(const QuestionMap& map, std::string_view heading)
   put(out, "\n{} Unanswered questions\n\n", heading);
   if (map.unanswered.empty()) put(out, "None: every question has a story.\n");
   for (std::size_t k : map.unanswered) put(out, "- {}\n", markdown_cell(map.rows[k].question.ask));
+  if (!map.weak.empty()) {
+    put(out, "\nNo story is prepared for {} more (one only shows the principle, without claiming it):\n\n", map.weak.size());
+    for (std::size_t k : map.weak) put(out, "- {}\n", markdown_cell(map.rows[k].question.ask));
+  }
   put(out, "\n{} Stories the bank leans on\n\n", heading);
   if (map.leaned_on.empty()) put(out, "None: no story is the best answer to more than {} questions.\n", map.max_uses);
   for (const LeanedOn& l : map.leaned_on) put(out, "- {}\n", markdown_cell(leaned_text(l, map.max_uses)));
@@ -138,13 +156,15 @@ bool render_questions(const std::vector<BankQuestions>& banks, const QuestionSet
                       {"from_story", row.question.from_story},
                       {"answers", answers}});
       }
+      Json weak = Json::array();
       for (std::size_t k : b.map.unanswered) unanswered.push_back(b.map.rows[k].question.id);
+      for (std::size_t k : b.map.weak) weak.push_back(b.map.rows[k].question.id);
       for (const LeanedOn& l : b.map.leaned_on) {
         leaned.push_back({{"path", l.story->path}, {"line", l.story->title_begin.line}, {"title", l.story->title},
                           {"best_for", l.best_for}});
       }
       list.push_back({{"name", b.name}, {"level", b.level}, {"stories", b.stories}, {"max_uses", b.map.max_uses},
-                      {"questions", qs}, {"unanswered", unanswered}, {"leaned_on", leaned}});
+                      {"questions", qs}, {"unanswered", unanswered}, {"weak", weak}, {"leaned_on", leaned}});
     }
     doc["banks"] = list;
     *out = doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -218,8 +218,10 @@ std::string answer_cell(const ReportBank& bank, std::size_t b, const Answer& a) 
 // stories the bank leans on.
 std::string question_map(const ReportBank& bank, std::size_t b) {
   const QuestionMap& map = bank.questions;
-  std::string out = fmt::format("<p class=\"sub\"><span class=\"{}\">{} of {} questions have a story</span></p>",
-                                map.unanswered.empty() ? "ok" : "bad", map.rows.size() - map.unanswered.size(), map.rows.size());
+  std::size_t prepared = map.rows.size() - map.unanswered.size() - map.weak.size();
+  std::string out = fmt::format("<p class=\"sub\"><span class=\"{}\">{} of {} questions have a prepared story</span>{}</p>",
+                                prepared == map.rows.size() ? "ok" : "bad", prepared, map.rows.size(),
+                                map.weak.empty() ? "" : fmt::format(" &middot; {} only shown, not claimed", map.weak.size()));
   for (const LeanedOn& l : map.leaned_on) {
     out += fmt::format("<div class=\"lean\">The bank leans on {}: the best answer to {} questions (more than {}). "
                        "Prepare another story for some of them.</div>", story_link(bank, b, l.story), l.best_for.size(), map.max_uses);
@@ -255,8 +257,9 @@ std::string prep_sheets(const ReportInput& in, const ReportBank& bank, std::size
     out += fmt::format("<dt>Claims and shows</dt><dd class=\"ok\">{}</dd>", name_list(pc.claimed_and_shown));
     out += fmt::format("<dt>Claims, not shown</dt><dd class=\"{}\">{}</dd>", pc.claimed_not_shown.empty() ? "" : "bad",
                        name_list(pc.claimed_not_shown));
-    out += fmt::format("<dt>Follow-ups not ready for: {}</dt><dd>", open.size());
-    if (open.empty()) out += "<span class=\"ok\">none</span>";
+    std::string summary = followups_summary(s, open);
+    out += fmt::format("<dt>Follow-ups not ready for: {}</dt><dd>", open.empty() ? "0" : summary);
+    if (open.empty()) out += fmt::format("<span class=\"{}\">{}</span>", summary == "none" ? "ok" : "warn", esc(summary));
     if (!open.empty()) out += "<ul>";
     for (const std::string& q : open) out += fmt::format("<li>{}</li>", esc(q));
     if (!open.empty()) out += "</ul>";
@@ -281,10 +284,11 @@ std::string render_report_html(const ReportInput& in) {
     kStyle);
   put(out, "<h1>Story bank report</h1><p class=\"sub\">storylint {} &middot; reference date {}</p>\n", STORYLINT_VERSION,
     format_date(in.reference_date));
-  put(out, "<div class=\"cards\"><div class=\"card\"><b>{}</b>stories</div><div class=\"card\"><b>{}</b>banks</div>"
+  put(out, "<div class=\"cards\"><div class=\"card\"><b>{}</b>stories</div><div class=\"card\"><b>{}</b>{}</div>"
     "<div class=\"card\"><b class=\"{}\">{}</b>errors</div><div class=\"card\"><b class=\"{}\">{}</b>warnings</div>"
     "<div class=\"card\"><b>{}</b>info</div></div>\n",
-    stories, in.banks.size(), errors ? "bad" : "ok", errors, warnings ? "warn" : "ok", warnings, infos);
+    stories, in.banks.size(), in.banks.size() == 1 ? "bank" : "banks", errors ? "bad" : "ok", errors,
+    warnings ? "warn" : "ok", warnings, infos);
   // A run that could not read a path is no clean report.
   if (!in.result->errors.empty()) {
     put(out, "<div class=\"failed\">{} could not be read: this report is incomplete.<ul>",

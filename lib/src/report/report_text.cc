@@ -84,7 +84,7 @@ std::string render_report_text(const ReportInput& in) {
     for (std::string_view b : {"productivity", "failure", "conflict"}) {
       std::size_t n = 0;
       for (const BankStory* s : bank.stories) n += s->bucket == b;
-      put(out, "  {:<13} {:>2}  {}{}\n", b, n, std::string(n * 2, '#'), n == 0 ? "(none)" : n == 1 ? "(one: two is better)" : "");
+      put(out, "  {:<13} {:>2}  {}{}\n", b, n, std::string(n * 2, '#'), n == 0 ? "(none)" : n == 1 ? " (one: two is better)" : "");
     }
     put(out, "\nQuestion map ({} questions)\n", bank.questions.rows.size());
     out += questions_text(bank.questions);
@@ -96,7 +96,7 @@ std::string render_report_text(const ReportInput& in) {
       put(out, "     claims and shows: {}\n", names_or_none(pc.claimed_and_shown));
       put(out, "     claims, not shown: {}\n", names_or_none(pc.claimed_not_shown));
       std::vector<std::string> open = open_followups(in, s);
-      put(out, "     follow-ups not ready for: {}\n", open.empty() ? "none" : std::to_string(open.size()));
+      put(out, "     follow-ups not ready for: {}\n", followups_summary(s, open));
       for (const std::string& q : open) put(out, "       - {}\n", escape_controls(q));
     }
     put(out, "\nFindings\n");
