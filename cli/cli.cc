@@ -294,6 +294,11 @@ int lint_stdin(const Options& o, ConfigLoader& loader, const RuleSet& builtin) {
 // pre-commit run on a README alone does not block the commit.
 void warn_if_nothing_found(const Options& o, const LintResult& r) {
   if (!r.stories.empty() || !r.errors.empty()) return;
+  // Files that could not be parsed already say so, each at its position.
+  bool unreadable = std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+    return d.rule == "parse-error" || d.rule == "file-too-large";
+  });
+  if (unreadable) return;
   std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
   fmt::print(stderr, "storylint: warning: no stories found in {} ({} file{} read); check the paths and include/exclude\n",
              escape_controls(fmt::format("{}", fmt::join(paths, ", "))), r.files, r.files == 1 ? "" : "s");

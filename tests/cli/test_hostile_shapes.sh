@@ -124,6 +124,16 @@ chmod 755 c/pack/locked
 expect_eq "test DIR: an unreadable sub-folder" "c/pack/locked:1:1: error: cannot read rule folder: Permission denied [config]" "$OUT"
 expect_eq "test DIR: an unreadable sub-folder exits 2" 2 "$CODE"
 
+# A quoted string the input ends inside: yaml-cpp took the rest of the front matter into
+# it (the date was lost); now a parse-error at the opening quote.
+fresh; printf -- '---\ntitle: "Unterminated\ndate: 2025-01\n---\n## Situation\nI did it.\n' >c/q.md
+printf 'title: "Unterminated\nsituation: I did it.\n' >c/q.yaml
+OUT=$(timeout 60 "$STORYLINT" c/q.md c/q.yaml --reference-date 2026-11-01 2>&1); CODE=$?
+expect_eq "unclosed quotes" "c/q.md:2:8: error: invalid YAML in front matter: a quoted string is never closed [parse-error]
+c/q.yaml:1:8: error: invalid YAML: a quoted string is never closed [parse-error]
+2 errors in 0 of 0 stories" "$OUT"
+expect_eq "unclosed quotes: exit 1" 1 "$CODE"
+
 # CR-only line ends (classic Mac OS): front matter is read and positions are per line.
 fresh; printf -- '---\rtitle: Old Mac\rdate: 2019-01\rbucket: productivity\r---\rS: I did it.\rR: It was fine.\r' >c/cr.md
 OUT=$(timeout 60 "$STORYLINT" c/cr.md --select stale-date,missing-metric --reference-date 2026-11-01 2>&1); CODE=$?

@@ -113,6 +113,18 @@ A: I rewrote the alerts and ran the rotation.
 R: Pages fell from 30 a week to 4.
 L: I learned to delete alerts.
 "
+# A question heading is the question of the story under it, as `question:` is.
+story "$TMP/headed/.storylint.yaml" ""
+story "$TMP/headed/answers.md" "## Tell me about a time you did more with less?
+
+S: Our cloud bill doubled in a year.
+A: I found idle test servers and turned them off at night.
+R: The bill fell 30%.
+L: I learned to check costs monthly.
+"
+run_in "$TMP" questions headed "${REF[@]}"
+expect_contains "a question heading answers its question" " 20. Tell me about a time you did more with less.
+     best 'Tell me about a time you did more with less?' headed/answers.md:1 (question" "$OUT"
 run_in "$TMP" questions bank --questions mine.yaml "${REF[@]}"
 expect_eq "own list: heading" "Question map: bank/.storylint.yaml, level L5, 4 stories, 4 questions (mine.yaml)" "$(printf '%s\n' "$OUT" | head -1)"
 expect_contains "own list: a story's question joins" "  4. What was your biggest on-call incident? [a story's own question]
