@@ -342,6 +342,10 @@ int lint_timed(const Options& o) {
   if (!builtin) return kUsage;
   PatternCompiler warm;
   ConfigLoader loader(overrides_of(o), builtin);
+  if (o.stdin_ && (o.fix || o.diff)) {
+    print_error("--fix and --diff work on files, not on --stdin");
+    return kUsage;
+  }
   if (o.stdin_) return lint_stdin(o, loader, *builtin);
 
   Plan plan;
@@ -355,6 +359,16 @@ int lint_timed(const Options& o) {
     std::string near = closest_match(e.path, names);
     if (!near.empty()) e.message += fmt::format(" (did you mean the command '{}'?)", near);
   }
+  int fix_rc = kClean;
+  if (o.fix || o.diff) {
+    bool changed = false;
+    fix_rc = run_fixes(o, plan, &changed);
+    if (o.diff) {
+      for (const InputError& e : plan.input_errors) print_error(fmt::format("{}: {}", e.path, e.message));
+      return plan.input_errors.empty() ? fix_rc : kUsage;
+    }
+  }
+  // With --fix, the lint reads the fixed files and reports what is left.
   LintOptions lo;
   lo.jobs = o.jobs;
   lo.max_file_size = o.max_file_size;
@@ -362,7 +376,8 @@ int lint_timed(const Options& o) {
   analyze_banks(&result, plan.banks);
   result.errors.insert(result.errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
   warn_if_nothing_found(o, result);
-  return finish_lint(o, result, plan.used, *builtin);
+  int rc = finish_lint(o, result, plan.used, *builtin);
+  return fix_rc == kUsage ? kUsage : rc;
 }
 
 void add_lint_options(CLI::App& app, Options& o) {
@@ -382,6 +397,8 @@ void add_lint_options(CLI::App& app, Options& o) {
   app.add_flag("--bank", o.bank, "Run the bank rules on explicitly named files too (folders always get them)");
   app.add_flag("--no-bank", o.no_bank, "Do not run the bank rules (per-story checks only)");
   app.add_flag("--stdin", o.stdin_, "Lint standard input (for editors and hooks)");
+  auto* fix = app.add_flag("--fix", o.fix, "Apply the safe fixes (principle names, quoting, values), then lint");
+  app.add_flag("--diff", o.diff, "Print the safe fixes as a unified diff; write nothing (exit 1 if any)")->excludes(fix);
   app.add_option("--stdin-filename", o.stdin_filename,
                  "The name standard input stands for: decides the format and the configuration (default stdin.md)");
 }

@@ -49,6 +49,8 @@ struct Options {
   bool bank = false;                // --bank: explicit files form a bank too
   bool no_bank = false;             // --no-bank: no bank rules at all
   bool stdin_ = false;              // --stdin: lint standard input
+  bool fix = false;                 // --fix: apply the safe fixes, then lint
+  bool diff = false;                // --diff: print the safe fixes as a diff, write nothing
   std::string stdin_filename;       // --stdin-filename: its name (format and config)
 };
 
@@ -88,6 +90,10 @@ int finish_lint(const Options& o, LintResult& result, const std::vector<const Co
 /// The formatting and writing part of finish_lint: returns the exit code.
 int write_lint_report(const Options& o, LintResult& result, const std::vector<const Config*>& used,
                       const RuleSet& builtin);
+/// --fix / --diff over the plan's files (fix_command.cc): the exit code of --diff (1 when
+/// something would change), or of --fix before the lint that follows (0, or 2 when a file
+/// could not be written). `changed_any` says whether any file had fixes.
+int run_fixes(const Options& o, const Plan& plan, bool* changed_any);
 /// Ends the process with `rc` as finish_lint does (sanitizer builds return it).
 int end_run(int rc);
 

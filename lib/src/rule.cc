@@ -123,7 +123,7 @@ Reporter::Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>
       path_(path.empty() ? SharedText(story.file->path) : std::move(path)),
       title_(title.empty() ? SharedText(story.title) : std::move(title)) {}
 
-void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& vars) {
+void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& vars, std::vector<Fix> fixes) {
   Diagnostic d;
   const SourceFile& f = *story_.file;
   d.path = path_;
@@ -137,6 +137,13 @@ void Reporter::report(std::size_t begin, std::size_t end, const MessageVars& var
   d.story = title_;
   d.story_index = story_.index;
   attach_source(d, f, detail_);
+  for (Fix& fix : fixes) {
+    for (Edit& e : fix.edits) {
+      e.begin_at = f.position(e.begin);
+      e.end_at = f.position(e.end);
+    }
+  }
+  d.fixes = std::move(fixes);
   out_->push_back(std::move(d));
 }
 

@@ -55,6 +55,24 @@ bool parse_severity(std::string_view name, Severity* out);
 /// ("off", "never"); empty otherwise.
 std::string severity_hint(std::string_view name, std::vector<std::string_view> extra = {});
 
+/// One replacement: source bytes [begin, end) become `text` (an insertion when equal).
+/// The positions of both ends are filled when the finding is reported (for formats and
+/// editors that count lines and columns).
+struct Edit {
+  std::size_t begin = 0, end = 0;
+  std::string text;
+  Position begin_at, end_at;
+};
+
+/// A way to fix a finding: a title for menus ("Use 'Customer Obsession'") and edits in the
+/// finding's file, none overlapping. A safe fix changes no meaning (a principle's exact
+/// name, quoting, a value normalized): `--fix` applies only those, editors offer all.
+struct Fix {
+  std::string title;
+  std::vector<Edit> edits;
+  bool safe = false;
+};
+
 /// One finding. `begin`/`end` are 1-based; `end` is exclusive (the column just past the
 /// span), as SARIF and most editors expect. The byte offsets are into the file's bytes.
 struct Diagnostic {
@@ -77,6 +95,8 @@ struct Diagnostic {
   Severity severity = Severity::warning;  // beside the 4-byte column: no padding
   /// A hash of the whole line with white space folded (SARIF fingerprints).
   std::uint64_t line_hash = 0;
+  /// Ways to fix it (empty for most findings).
+  std::vector<Fix> fixes;
 };
 
 /// What attach_source copies from the finding's line besides its position: each costs a

@@ -76,8 +76,9 @@ class Reporter {
   /// made from the story when not given.
   Reporter(const Story& story, const Rule& rule, std::vector<Diagnostic>* out, SourceDetail detail = {},
            SharedText path = {}, SharedText title = {});
-  /// Reports source byte range [begin, end) with the rule's message filled from `vars`.
-  void report(std::size_t begin, std::size_t end, const MessageVars& vars);
+  /// Reports source byte range [begin, end) with the rule's message filled from `vars`,
+  /// and the ways to fix it.
+  void report(std::size_t begin, std::size_t end, const MessageVars& vars, std::vector<Fix> fixes = {});
 
  private:
   const Story& story_;

@@ -7,6 +7,26 @@ namespace storylint {
 
 namespace {
 
+// A finding's fixes: title, safe, and edits by byte range and by position.
+nlohmann::ordered_json fixes_json(const Diagnostic& d) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Fix& f : d.fixes) {
+    nlohmann::ordered_json edits = nlohmann::ordered_json::array();
+    for (const Edit& e : f.edits) {
+      edits.push_back({{"offset", e.begin},
+                       {"end_offset", e.end},
+                       {"line", e.begin_at.line},
+                       {"column", e.begin_at.column},
+                       {"end_line", e.end_at.line},
+                       {"end_column", e.end_at.column},
+                       {"text", e.text}});
+    }
+    out.push_back({{"title", f.title}, {"safe", f.safe}, {"edits", std::move(edits)}});
+  }
+  return out;
+}
+
+
 using Json = nlohmann::ordered_json;
 
 class JsonFormatter final : public Formatter {
@@ -24,7 +44,8 @@ class JsonFormatter final : public Formatter {
                        {"severity", severity_name(d.severity)},
                        {"rule", d.rule},
                        {"message", d.message},
-                       {"story", d.story}});
+                       {"story", d.story},
+                       {"fixes", fixes_json(d)}});
     }
     Json rule_list = Json::array();
     for (const RuleInfo& info : report_rules(rules)) {

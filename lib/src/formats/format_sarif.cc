@@ -122,6 +122,26 @@ class SarifFormatter final : public Formatter {
       result["locations"] = Json::array(
           {{{"physicalLocation", {{"artifactLocation", artifact_location(d.path, o.base_dir)}, {"region", region}}}}});
       result["partialFingerprints"] = {{"storylint/v1", fmt::format("{}:{}", fp, n)}};
+      // SARIF fixes: each a description and its replacements in the finding's file.
+      if (!d.fixes.empty()) {
+        Json fixes = Json::array();
+        for (const Fix& f : d.fixes) {
+          Json replacements = Json::array();
+          for (const Edit& e : f.edits) {
+            replacements.push_back({{"deletedRegion",
+                                     {{"startLine", e.begin_at.line},
+                                      {"startColumn", e.begin_at.column},
+                                      {"endLine", e.end_at.line},
+                                      {"endColumn", e.end_at.column}}},
+                                    {"insertedContent", {{"text", e.text}}}});
+          }
+          fixes.push_back({{"description", {{"text", f.title}}},
+                           {"artifactChanges",
+                            Json::array({{{"artifactLocation", artifact_location(d.path, o.base_dir)},
+                                          {"replacements", std::move(replacements)}}})}});
+        }
+        result["fixes"] = std::move(fixes);
+      }
       results.push_back(std::move(result));
     }
     Json run = {{"tool",

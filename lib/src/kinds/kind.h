@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -104,6 +105,19 @@ std::pair<std::size_t, std::size_t> line_span(const Story& story, std::size_t of
 /// Where a rule that talks about its scope reports: the first scope part's label when
 /// present, else the story's first line.
 std::size_t scope_anchor(const Story& story, const std::vector<Part>& scope);
+
+/// A safe fix that writes `value` over the metadata value `f` as the file spells it
+/// (fixes.cc): inside quotes the quotes stay (the value escaped for them); a plain value
+/// is quoted when YAML would read it differently ("Are Right, A Lot" in a flow list).
+/// Nothing when the bytes at f.offset are not f.value (an escape, folded text).
+std::optional<Fix> value_fix(const Story& story, const MetaField& f, std::string_view value, std::string title);
+/// The same for the metadata values [first, last] taken together (a principle that an
+/// unquoted comma split in two).
+std::optional<Fix> values_fix(const Story& story, const MetaField& first, const MetaField& last, std::string_view value,
+                              std::string title);
+/// "2024/03", "3/2024", "March 2024", "2024-3-05" as YYYY-MM or YYYY-MM-DD; empty when the
+/// date is not plainly one of those.
+std::string normalize_date(std::string_view written);
 
 /// "the Result", "Task/Action" or "the story", for messages.
 std::string scope_label(const Story& story, const std::vector<Part>& scope);

@@ -10,6 +10,8 @@
 //   outcomes: [i-convinced-them, they-convinced-me, disagree-and-commit]
 //   withs: [manager, peer, report, stakeholder, executive]
 // Placeholders: {problem}.
+// Fixes (safe): a bucket, level, outcome or with value spelled as the allowed value it
+// plainly means; a date in another common shape ("2024/03", "March 2024") as YYYY-MM.
 #include <fmt/format.h>
 
 #include "../metadata.h"
@@ -26,8 +28,8 @@ class Metadata final : public Check {
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
     if (!story.owns_meta) return;  // front matter shared by a file's stories: checked once
     const storylint::Metadata& m = *story.meta;
-    auto report = [&](std::size_t offset, std::string problem) {
-      out.report(offset, line_span(story, offset).second, {{"problem", std::move(problem)}});
+    auto report = [&](std::size_t offset, std::string problem, std::vector<Fix> fixes = {}) {
+      out.report(offset, line_span(story, offset).second, {{"problem", std::move(problem)}}, std::move(fixes));
     };
     // Front matter is shared with site generators and note apps (draft, tags, company,
     // layout...): an unknown key is reported only when it looks like a typo of one of
@@ -43,7 +45,15 @@ class Metadata final : public Check {
       Date end;
       DatePrecision precision;
       if (!parse_story_date(m.date->value, &end, &precision)) {
-        report(m.date->offset, fmt::format("date '{}' should be YYYY, YYYY-MM or YYYY-MM-DD", m.date->value));
+        std::vector<Fix> fixes;
+        std::string normal = normalize_date(m.date->value);
+        Date parsed;
+        DatePrecision p;
+        if (!normal.empty() && parse_story_date(normal, &parsed, &p)) {
+          if (auto fix = value_fix(story, *m.date, normal, fmt::format("Write the date as {}", normal))) fixes.push_back(*fix);
+        }
+        report(m.date->offset, fmt::format("date '{}' should be YYYY, YYYY-MM or YYYY-MM-DD", m.date->value),
+               std::move(fixes));
       } else {
         Date start = end;
         if (precision != DatePrecision::day) start.day = 1;
@@ -54,24 +64,29 @@ class Metadata final : public Check {
         }
       }
     }
-    check_value(m.bucket, "bucket", buckets, report);
-    check_value(m.level, "level", levels, report);
-    check_value(m.outcome, "outcome", outcomes, report);
-    check_value(m.with, "with", withs, report);
+    check_value(story, m.bucket, "bucket", buckets, report);
+    check_value(story, m.level, "level", levels, report);
+    check_value(story, m.outcome, "outcome", outcomes, report);
+    check_value(story, m.with, "with", withs, report);
   }
 
  private:
   template <typename Report>
-  static void check_value(const std::optional<MetaField>& f, std::string_view key, const std::vector<std::string>& allowed,
-                          Report& report) {
+  static void check_value(const Story& story, const std::optional<MetaField>& f, std::string_view key,
+                          const std::vector<std::string>& allowed, Report& report) {
     if (!f) return;
     for (const std::string& a : allowed) {
       if (a == f->value) return;
     }
     std::vector<std::string_view> views(allowed.begin(), allowed.end());
     std::string hint = closest_match(f->value, views);
+    std::vector<Fix> fixes;  // the allowed value it plainly means: safe, a spelling
+    if (!hint.empty()) {
+      if (auto fix = value_fix(story, *f, hint, fmt::format("Change {} to '{}'", key, hint))) fixes.push_back(*fix);
+    }
     report(f->offset, fmt::format("{} '{}' should be {}{}", key, f->value, fmt::join(allowed, ", "),
-                                  hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+                                  hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)),
+           std::move(fixes));
   }
 };
 
