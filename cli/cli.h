@@ -37,6 +37,7 @@ struct Options {
   std::vector<std::string> select, ignore, set;
   // Subcommands.
   std::vector<std::string> rules;   // explain RULE...
+  std::string pages_dir;            // explain --pages DIR
   std::string dir = ".";            // init [DIR]
   std::string print_path;           // config --print PATH
   std::vector<std::string> rule_paths;  // test RULE_PATH...

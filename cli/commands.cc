@@ -134,9 +134,48 @@ bool explain_one(const Options& o, const std::string& id, std::string* out) {
   return true;
 }
 
+// A rule's page in docs/rules/: the explain text of the built-in defaults, as Markdown.
+std::string page_markdown(const std::string& id, const std::string& text) {
+  return fmt::format("# {}\n\n<!-- Generated from the rule's definition by `storylint explain --pages` "
+                     "at build time; do not edit. -->\n\n```text\n{}```\n",
+                     id, text);
+}
+
+// explain --pages DIR: every built-in and engine rule's page, DIR/<id>.md.
+int write_pages(const Options& o) {
+  auto builtin = load_builtin_rules();
+  if (!builtin) return kUsage;
+  std::error_code ec;
+  fs::create_directories(o.pages_dir, ec);
+  if (ec) {
+    print_error(fmt::format("{}: {}", o.pages_dir, ec.message()));
+    return kUsage;
+  }
+  std::vector<std::string> ids;
+  for (const Rule& r : builtin->rules) ids.push_back(r.id);
+  for (const RuleInfo& e : report_rules(RuleSet{})) ids.push_back(e.id);
+  Options defaults = o;
+  defaults.no_config = true;  // the page documents the defaults, not this folder's settings
+  for (const std::string& id : ids) {
+    std::string text;
+    if (!explain_one(defaults, id, &text)) return kUsage;
+    std::string err;
+    if (!write_file_atomic((fs::path(o.pages_dir) / (id + ".md")).string(), page_markdown(id, escape_text(text)), &err)) {
+      print_error(fmt::format("cannot write {}/{}.md: {}", o.pages_dir, id, err));
+      return kUsage;
+    }
+  }
+  return kClean;
+}
+
 // explain RULE...: each page, a blank line between them; any unknown rule fails the run.
 int explain_command(const Options& o) {
   if (!validate_overrides(o)) return kUsage;
+  if (!o.pages_dir.empty()) return write_pages(o);
+  if (o.rules.empty()) {
+    print_error("explain needs rule ids (or --pages DIR)");
+    return kUsage;
+  }
   std::string out;
   bool ok = true;
   for (const std::string& id : o.rules) {
@@ -314,7 +353,11 @@ const std::vector<Command>& commands() {
       {"rules", "List every rule: id, severity, kind, scope, description",
        [](CLI::App&, Options&) {}, &rules_command},
       {"explain", "Print a rule's documentation and effective options",
-       [](CLI::App& sub, Options& o) { sub.add_option("rules", o.rules, "Rule ids")->required(); }, &explain_command},
+       [](CLI::App& sub, Options& o) {
+         sub.add_option("rules", o.rules, "Rule ids");
+         sub.add_option("--pages", o.pages_dir, "Write every rule's page (its defaults, as Markdown) into this folder");
+       },
+       &explain_command},
       {"init", "Write a commented .storylint.yaml with every default, and a template story",
        [](CLI::App& sub, Options& o) { sub.add_option("dir", o.dir, "Folder to write into (default: .)"); },
        &init_command},

@@ -60,7 +60,11 @@ struct RuleInfo {
   std::string example_bad;
   std::string example_good;
 };
+/// Every rule's description for output formats; `link` is the rule's page: its own
+/// `link:`, or for a built-in and an engine rule docs/rules/<id>.md at the project's home.
 std::vector<RuleInfo> report_rules(const RuleSet& rules);
+/// The page of a built-in rule: <homepage>/blob/main/docs/rules/<id>.md.
+std::string rule_page(std::string_view id);
 
 /// The project's home page (informationUri in SARIF).
 std::string_view homepage();

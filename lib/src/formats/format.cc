@@ -41,10 +41,15 @@ const std::vector<std::string_view>& formatter_names() {
 
 std::string_view homepage() { return STORYLINT_HOMEPAGE; }
 
+std::string rule_page(std::string_view id) { return fmt::format("{}/blob/main/docs/rules/{}.md", homepage(), id); }
+
 std::vector<RuleInfo> report_rules(const RuleSet& rules) {
   std::vector<RuleInfo> out;
   for (const Rule& r : rules.rules) {
-    out.push_back({r.id, r.kind, r.severity, r.description, r.why, r.source, r.link, r.example_bad, r.example_good});
+    // A built-in rule's page is docs/rules/<id>.md; a user's rule links where it says.
+    bool built_in = r.origin.rfind("rules/", 0) == 0 && r.origin == "rules/" + r.id + ".yml";
+    std::string link = !r.link.empty() ? r.link : built_in ? rule_page(r.id) : "";
+    out.push_back({r.id, r.kind, r.severity, r.description, r.why, r.source, link, r.example_bad, r.example_good});
   }
   out.push_back({"empty-file", "engine", Severity::warning, "The file is empty",
                  "An empty story file holds no story; it is reported once instead of failing every rule.", "", "",
@@ -79,6 +84,9 @@ std::vector<RuleInfo> report_rules(const RuleSet& rules) {
                  "Unclosed or invalid front matter, invalid YAML, a duplicate key, invalid UTF-8 or NUL bytes stop "
                  "storylint from reading the story; nothing else in the file is checked until it is fixed.",
                  "", "", "", ""});
+  for (RuleInfo& e : out) {
+    if (e.kind == "engine") e.link = rule_page(e.id);
+  }
   std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   return out;
 }
