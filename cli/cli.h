@@ -38,6 +38,7 @@ struct Options {
   // Subcommands.
   std::vector<std::string> rules;   // explain RULE...
   std::string pages_dir;            // explain --pages DIR
+  int debounce_ms = 150;            // lsp --debounce MS
   std::string dir = ".";            // init [DIR]
   std::string print_path;           // config --print PATH
   std::vector<std::string> rule_paths;  // test RULE_PATH...

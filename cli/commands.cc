@@ -373,6 +373,7 @@ const std::vector<Command>& commands() {
        &test_command},
       report_command_entry(),
       questions_command_entry(),
+      lsp_command_entry(),
       parse_command_entry(),
       hook_command_entry(),
   };

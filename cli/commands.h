@@ -21,6 +21,8 @@ Command hook_command_entry();
 /// `storylint report` and `storylint questions` (report_commands.cc).
 Command report_command_entry();
 Command questions_command_entry();
+/// `storylint lsp` (lsp_command.cc).
+Command lsp_command_entry();
 /// `storylint parse` (parse_command.cc).
 Command parse_command_entry();
 

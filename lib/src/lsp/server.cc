@@ -1,0 +1,370 @@
+// The language server: JSON-RPC dispatch, documents, diagnostics, hover, code actions.
+// nlohmann-json is used (and its exceptions caught) here only.
+#include "storylint/lsp.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "positions.h"
+#include "storylint/config.h"
+#include "storylint/format.h"
+#include "storylint/lint.h"
+#include "storylint/patterns.h"
+#include "transport.h"
+
+namespace storylint::lsp {
+
+namespace {
+
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// JSON-RPC and LSP error codes.
+constexpr std::size_t kMaxDocumentBytes = 10 * 1024 * 1024;  // the CLI's --max-file-size default
+constexpr int kParseError = -32700, kInvalidRequest = -32600, kMethodNotFound = -32601, kInvalidParams = -32602,
+              kNotInitialized = -32002;
+
+struct Document {
+  std::string uri, path, text;
+  std::optional<Clock::time_point> due;  // a lint is pending
+  std::vector<Diagnostic> findings;      // of the last lint, on `linted`
+  std::string linted;
+};
+
+// "file:///a/b%20c.md" -> "/a/b c.md"; other schemes keep their URI as the name.
+std::string path_of(const std::string& uri) {
+  if (uri.rfind("file://", 0) != 0) return uri;
+  std::string out;
+  for (std::size_t i = 7; i < uri.size(); ++i) {
+    if (uri[i] == '%' && i + 2 < uri.size() && std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(uri[i + 2]))) {
+      out += static_cast<char>(std::stoi(uri.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += uri[i];
+    }
+  }
+  return out;
+}
+
+class Server {
+ public:
+  explicit Server(const ServerOptions& o) : options_(o), io_(o.in_fd, o.out_fd) {}
+
+  int run() {
+    for (;;) {
+      std::string body, error;
+      auto read = io_.read(&body, wait_ms(), &error);
+      if (read == Transport::Read::eof) return shutdown_ ? 0 : 1;
+      if (read == Transport::Read::bad) {
+        respond_error(nullptr, kParseError, error);
+        continue;
+      }
+      if (read == Transport::Read::message) {
+        handle(body);
+        if (exit_) return shutdown_ ? 0 : 1;
+      }
+      if (!io_.ready()) lint_due();
+    }
+  }
+
+ private:
+  // How long the next read may wait: until the earliest pending lint.
+  int wait_ms() const {
+    std::optional<Clock::time_point> next;
+    for (const auto& [uri, d] : docs_) {
+      if (d.due && (!next || *d.due < *next)) next = d.due;
+    }
+    if (!next) return -1;
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*next - Clock::now()).count();
+    return ms < 0 ? 0 : static_cast<int>(ms);
+  }
+
+  void send(const Json& msg) { io_.write(msg.dump(-1, ' ', false, Json::error_handler_t::replace)); }
+  void respond(const Json& id, Json result) { send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
+  void respond_error(const Json& id, int code, const std::string& message) {
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  }
+  void notify(const std::string& method, Json params) {
+    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  }
+
+  void handle(const std::string& body) {
+    Json msg;
+    try {
+      msg = Json::parse(body);
+    } catch (const Json::exception& e) {
+      respond_error(nullptr, kParseError, std::string("malformed JSON: ") + e.what());
+      return;
+    }
+    if (!msg.is_object() || !msg.contains("method") || !msg["method"].is_string()) {
+      if (msg.is_object() && msg.contains("id") && !msg.contains("method")) return;  // a response to us
+      respond_error(msg.is_object() && msg.contains("id") ? msg["id"] : Json(nullptr), kInvalidRequest,
+                    "a request needs a method");
+      return;
+    }
+    const std::string method = msg["method"];
+    const bool request = msg.contains("id");
+    const Json id = request ? msg["id"] : Json(nullptr);
+    const Json params = msg.value("params", Json::object());
+    try {
+      if (method == "initialize") return initialize(id, params);
+      if (method == "exit") {
+        exit_ = true;
+        return;
+      }
+      if (!initialized_) {
+        if (request) respond_error(id, kNotInitialized, "the server is not initialized yet");
+        return;
+      }
+      if (method == "initialized" || method == "$/cancelRequest" || method == "textDocument/didSave") return;
+      if (method == "shutdown") {
+        shutdown_ = true;
+        return respond(id, nullptr);
+      }
+      if (method == "textDocument/didOpen") return did_open(params);
+      if (method == "textDocument/didChange") return did_change(params);
+      if (method == "textDocument/didClose") return did_close(params);
+      if (method == "workspace/didChangeConfiguration" || method == "workspace/didChangeWatchedFiles") {
+        return reload(params);
+      }
+      if (method == "textDocument/hover") return respond(id, hover(params));
+      if (method == "textDocument/codeAction") return respond(id, code_actions(params));
+      if (request) respond_error(id, kMethodNotFound, "unknown method: " + method);
+    } catch (const Json::exception& e) {  // a field of the wrong type
+      if (request) respond_error(id, kInvalidParams, std::string("invalid params: ") + e.what());
+    }
+  }
+
+  void initialize(const Json& id, const Json& params) {
+    // UTF-8 when the client offers it (no conversion); UTF-16, the default, otherwise.
+    utf16_ = true;
+    if (params.contains("capabilities")) {
+      const Json& general = params["capabilities"].value("general", Json::object());
+      for (const Json& e : general.value("positionEncodings", Json::array())) {
+        if (e == "utf-8") utf16_ = false;
+      }
+    }
+    const Json& init = params.value("initializationOptions", Json::object());
+    if (init.is_object()) settings(init);
+    initialized_ = true;
+    respond(id, {{"capabilities",
+                  {{"positionEncoding", utf16_ ? "utf-16" : "utf-8"},
+                   {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", false}}},
+                   {"hoverProvider", true},
+                   {"codeActionProvider", {{"codeActionKinds", Json::array({"quickfix"})}}}}},
+                 {"serverInfo", {{"name", "storylint"}, {"version", STORYLINT_VERSION}}}});
+  }
+
+  // Settings from initializationOptions or didChangeConfiguration ({"storylint": {...}}).
+  void settings(const Json& s) {
+    const Json& v = s.contains("storylint") && s["storylint"].is_object() ? s["storylint"] : s;
+    if (v.contains("level") && v["level"].is_string()) overrides_.level = normalize_level(v["level"].get<std::string>());
+    if (v.contains("referenceDate") && v["referenceDate"].is_string()) overrides_.reference_date = v["referenceDate"];
+    if (v.contains("debounceMs") && v["debounceMs"].is_number_integer()) options_.debounce_ms = v["debounceMs"];
+    loader_.reset();
+  }
+
+  ConfigLoader& loader() {
+    if (!builtin_) {
+      auto rules = std::make_shared<RuleSet>();
+      std::vector<LoadError> errors;
+      load_rules(builtin_rule_files(), rules.get(), &errors);  // built in: checked by the tests
+      builtin_ = std::move(rules);
+    }
+    if (!loader_) loader_ = std::make_unique<ConfigLoader>(overrides_, builtin_);
+    return *loader_;
+  }
+
+  void did_open(const Json& p) {
+    const Json& td = p.at("textDocument");
+    Document d;
+    d.uri = td.at("uri");
+    d.path = path_of(d.uri);
+    d.text = td.at("text");
+    auto& doc = docs_[d.uri] = std::move(d);
+    lint(doc);  // on open at once; changes wait for the debounce
+  }
+
+  void did_change(const Json& p) {
+    auto it = docs_.find(p.at("textDocument").at("uri"));
+    if (it == docs_.end()) return;
+    Document& d = it->second;
+    for (const Json& c : p.at("contentChanges")) {
+      if (!c.contains("range")) {
+        d.text = c.at("text");
+        continue;
+      }
+      LineIndex index(d.text, utf16_);
+      const Json& r = c["range"];
+      std::size_t b = index.offset({r["start"]["line"], r["start"]["character"]});
+      std::size_t e = index.offset({r["end"]["line"], r["end"]["character"]});
+      if (e < b) std::swap(b, e);
+      d.text.replace(b, e - b, c.at("text").get<std::string>());
+    }
+    d.due = Clock::now() + std::chrono::milliseconds(options_.debounce_ms);
+  }
+
+  void did_close(const Json& p) {
+    std::string uri = p.at("textDocument").at("uri");
+    docs_.erase(uri);
+    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
+  }
+
+  void reload(const Json& p) {
+    if (p.contains("settings") && p["settings"].is_object()) settings(p["settings"]);
+    loader_.reset();  // re-read every .storylint.yaml
+    for (auto& [uri, d] : docs_) lint(d);
+  }
+
+  void lint_due() {
+    auto now = Clock::now();
+    for (auto& [uri, d] : docs_) {
+      if (d.due && *d.due <= now) lint(d);
+    }
+  }
+
+  void lint(Document& d) {
+    d.due.reset();
+    std::vector<LoadError> errors;
+    const Config* c = loader().for_path(d.path, &errors);
+    d.findings.clear();
+    d.linted = d.text;
+    if (!c) {  // a broken configuration: said once, and nothing linted with it
+      std::string text;
+      for (const LoadError& e : errors) text += fmt::format("{}:{}:{}: {}\n", e.path, e.position.line, e.position.column, e.message);
+      notify("window/showMessage", {{"type", 1}, {"message", "storylint: the configuration has errors:\n" + text}});
+    } else if (d.text.size() > kMaxDocumentBytes) {  // as --max-file-size: not read
+      Diagnostic f;
+      f.severity = Severity::error;
+      f.rule = "file-too-large";
+      f.message = fmt::format("the document is {} bytes, over the {}-byte limit; not linted", d.text.size(),
+                              kMaxDocumentBytes);
+      d.findings.push_back(std::move(f));
+    } else {
+      LintResult r;
+      lint_source(SourceFile(d.path, d.text), c->settings, &r, false, -1, false);
+      d.findings = std::move(r.diagnostics);
+    }
+    LineIndex index(d.linted, utf16_);
+    Json list = Json::array();
+    for (std::size_t k = 0; k < d.findings.size(); ++k) list.push_back(diagnostic(d.findings[k], index, k));
+    notify("textDocument/publishDiagnostics", {{"uri", d.uri}, {"diagnostics", std::move(list)}});
+  }
+
+  Json range(const LineIndex& index, std::size_t b, std::size_t e) {
+    LspPosition s = index.position(b), t = index.position(std::max(b, e));
+    return {{"start", {{"line", s.line}, {"character", s.character}}}, {"end", {{"line", t.line}, {"character", t.character}}}};
+  }
+
+  Json diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t k) {
+    Json d = {{"range", range(index, f.offset, f.end_offset)},
+              {"severity", f.severity == Severity::error ? 1 : f.severity == Severity::warning ? 2 : 3},
+              {"code", f.rule},
+              {"source", "storylint"},
+              {"message", f.message},
+              {"data", {{"index", k}}}};
+    if (const RuleInfo* info = rule_info(f.rule); info && !info->link.empty()) {
+      d["codeDescription"] = {{"href", info->link}};
+    }
+    return d;
+  }
+
+  const RuleInfo* rule_info(const std::string& id) {
+    if (infos_.empty()) {
+      loader();
+      for (RuleInfo& i : report_rules(*builtin_)) infos_.emplace(i.id, std::move(i));
+    }
+    auto it = infos_.find(id);
+    return it == infos_.end() ? nullptr : &it->second;
+  }
+
+  // The findings of the last lint whose range holds [b, e] (touching counts).
+  std::vector<const Diagnostic*> at(const Document& d, std::size_t b, std::size_t e) {
+    std::vector<const Diagnostic*> out;
+    for (const Diagnostic& f : d.findings) {
+      if (f.offset <= e && b <= std::max(f.end_offset, f.offset + 1)) out.push_back(&f);
+    }
+    return out;
+  }
+
+  Json hover(const Json& p) {
+    auto it = docs_.find(p.at("textDocument").at("uri"));
+    if (it == docs_.end()) return nullptr;
+    const Document& d = it->second;
+    LineIndex index(d.linted, utf16_);
+    std::size_t off = index.offset({p.at("position").at("line"), p.at("position").at("character")});
+    std::string md;
+    for (const Diagnostic* f : at(d, off, off)) {
+      const RuleInfo* info = rule_info(f->rule);
+      if (!md.empty()) md += "\n\n---\n\n";
+      md += fmt::format("**{}** ({}): {}", f->rule, severity_name(f->severity), f->message);
+      if (!info) continue;
+      md += fmt::format("\n\n{}", info->description);
+      if (!info->why.empty()) md += fmt::format("\n\n{}", info->why);
+      if (!info->source.empty()) md += fmt::format("\n\n*Source: {}*", info->source);
+      if (!info->example_bad.empty()) md += fmt::format("\n\nBad:\n\n> {}", info->example_bad);
+      if (!info->example_good.empty()) md += fmt::format("\n\nGood:\n\n> {}", info->example_good);
+      if (!info->link.empty()) md += fmt::format("\n\n[{}]({})", f->rule, info->link);
+    }
+    if (md.empty()) return nullptr;
+    return {{"contents", {{"kind", "markdown"}, {"value", md}}}};
+  }
+
+  Json code_actions(const Json& p) {
+    Json out = Json::array();
+    auto it = docs_.find(p.at("textDocument").at("uri"));
+    if (it == docs_.end()) return out;
+    const Document& d = it->second;
+    LineIndex index(d.linted, utf16_);
+    const Json& r = p.at("range");
+    std::size_t b = index.offset({r["start"]["line"], r["start"]["character"]});
+    std::size_t e = index.offset({r["end"]["line"], r["end"]["character"]});
+    for (const Diagnostic* f : at(d, b, e)) {
+      Json diag = Json::array({diagnostic(*f, index, static_cast<std::size_t>(f - d.findings.data()))});
+      for (const Fix& fix : f->fixes) {
+        Json edits = Json::array();
+        for (const Edit& x : fix.edits) edits.push_back({{"range", range(index, x.begin, x.end)}, {"newText", x.text}});
+        out.push_back({{"title", fix.title},
+                       {"kind", "quickfix"},
+                       {"diagnostics", diag},
+                       {"isPreferred", fix.safe},
+                       {"edit", {{"changes", {{d.uri, edits}}}}}});
+      }
+      // A suppression on the line before the finding's, in the file's own comment style.
+      std::size_t line_start = index.offset({index.position(f->offset).line, 0});
+      bool yaml = d.path.ends_with(".yaml") || d.path.ends_with(".yml");
+      std::string comment = yaml ? fmt::format("# storylint-disable-next-line {} -- reason\n", f->rule)
+                                 : fmt::format("<!-- storylint-disable-next-line {} -- reason -->\n", f->rule);
+      out.push_back({{"title", fmt::format("Disable {} for this line", f->rule)},
+                     {"kind", "quickfix"},
+                     {"diagnostics", diag},
+                     {"edit", {{"changes", {{d.uri, Json::array({{{"range", range(index, line_start, line_start)},
+                                                                  {"newText", comment}}})}}}}}});
+    }
+    return out;
+  }
+
+  ServerOptions options_;
+  Transport io_;
+  bool initialized_ = false, shutdown_ = false, exit_ = false, utf16_ = true;
+  Overrides overrides_;
+  std::shared_ptr<const RuleSet> builtin_;
+  std::unique_ptr<ConfigLoader> loader_;
+  std::map<std::string, Document> docs_;
+  std::map<std::string, RuleInfo> infos_;
+};
+
+}  // namespace
+
+int serve(const ServerOptions& options) {
+  PatternCompiler warm;
+  Server server(options);
+  return server.run();
+}
+
+}  // namespace storylint::lsp

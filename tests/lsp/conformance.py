@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""JSON-RPC conformance of `storylint lsp`, through its stdin and stdout.
+
+usage: conformance.py STORYLINT WORKDIR
+Prints one line per check ("ok NAME" or "FAIL NAME: expected ... got ...") and exits 1 on
+any failure. Every check is an exact message, range or exit code.
+"""
+import json, os, subprocess, sys, time
+
+BIN, WORK = sys.argv[1], sys.argv[2]
+failed = 0
+
+
+def check(name, want, got):
+    global failed
+    if want == got:
+        print("ok", name)
+    else:
+        failed += 1
+        print(f"FAIL {name}: expected {json.dumps(want)} got {json.dumps(got)}")
+
+
+class Client:
+    def __init__(self, *args):
+        self.p = subprocess.Popen([BIN, "lsp", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=WORK)
+        self.next_id = 0
+        self.pending = []  # notifications read while waiting for a response
+
+    def send_raw(self, data: bytes):
+        self.p.stdin.write(data)
+        self.p.stdin.flush()
+
+    def send(self, msg):
+        body = json.dumps(msg).encode()
+        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def read(self, timeout=20):
+        headers = b""
+        while not headers.endswith(b"\r\n\r\n"):
+            c = self.p.stdout.read(1)
+            if not c:
+                return None
+            headers += c
+        n = int([h for h in headers.decode().split("\r\n") if h.lower().startswith("content-length")][0].split(":")[1])
+        return json.loads(self.p.stdout.read(n))
+
+    def request(self, method, params=None):
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params or {}})
+        while True:
+            m = self.read()
+            if m is None or m.get("id") == self.next_id:
+                return m
+            self.pending.append(m)
+
+    def notify(self, method, params=None):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params or {}})
+
+    def diagnostics(self, uri):
+        for i, m in enumerate(self.pending):
+            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                return self.pending.pop(i)["params"]["diagnostics"]
+        while True:
+            m = self.read()
+            if m is None:
+                return None
+            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                return m["params"]["diagnostics"]
+            self.pending.append(m)
+
+    def close(self):
+        self.p.stdin.close()
+        return self.p.wait(timeout=20)
+
+
+def uri(name):
+    return "file://" + os.path.join(WORK, name)
+
+
+def short(ds):
+    return [(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"], d["range"]["end"]["character"]) for d in ds]
+
+
+STORY = (
+    "---\n"
+    "title: Emoji \U0001F680 story\n"
+    "bucket: productivity\n"
+    "principles: [\U0001F680Custmer Obsession]\n"
+    "---\n"
+)
+
+# 1. Before initialize; then initialize with UTF-16 (the default).
+c = Client()
+r = c.request("textDocument/hover", {"textDocument": {"uri": uri("a.md")}, "position": {"line": 0, "character": 0}})
+check("a request before initialize", {"code": -32002, "message": "the server is not initialized yet"}, r.get("error"))
+r = c.request("initialize", {"capabilities": {}, "initializationOptions": {"referenceDate": "2026-11-01"}})
+check("utf-16 by default", "utf-16", r["result"]["capabilities"]["positionEncoding"])
+check("incremental sync", 2, r["result"]["capabilities"]["textDocumentSync"]["change"])
+check("server name", "storylint", r["result"]["serverInfo"]["name"])
+c.notify("initialized")
+
+# 2. Open: diagnostics at once, positions in UTF-16 code units (the rocket is 2).
+text = STORY + "## Situation\nWe had a problem.\n"
+c.notify("textDocument/didOpen", {"textDocument": {"uri": uri("a.md"), "languageId": "markdown", "version": 1, "text": text}})
+ds = c.diagnostics(uri("a.md"))
+principle = [d for d in ds if d["code"] == "unknown-principle"]
+check("the misspelled principle, in UTF-16 columns", [("unknown-principle", 3, 13, 32)], short(principle))
+check("its message", "'\U0001F680Custmer Obsession' is not one of the 16 Leadership Principles (did you mean 'Customer Obsession'?)", principle[0]["message"])
+check("its severity and source", (1, "storylint"), (principle[0]["severity"], principle[0]["source"]))
+check("its rule page", "https://github.com/storylint/storylint/blob/main/docs/rules/unknown-principle.md",
+      principle[0]["codeDescription"]["href"])
+
+# 3. Hover on it: the rule's description and why.
+r = c.request("textDocument/hover", {"textDocument": {"uri": uri("a.md")}, "position": {"line": 3, "character": 20}})
+value = r["result"]["contents"]["value"]
+check("hover: markdown", "markdown", r["result"]["contents"]["kind"])
+check("hover: the finding first", True, value.startswith("**unknown-principle** (error): '\U0001F680Custmer Obsession'"))
+r = c.request("textDocument/hover", {"textDocument": {"uri": uri("a.md")}, "position": {"line": 1, "character": 2}})
+check("hover where there is no finding", None, r["result"])
+
+# 4. An incremental change that removes the rocket: after the debounce, new diagnostics.
+c.notify("textDocument/didChange", {"textDocument": {"uri": uri("a.md"), "version": 2}, "contentChanges": [
+    {"range": {"start": {"line": 3, "character": 13}, "end": {"line": 3, "character": 15}}, "text": ""}]})
+ds = c.diagnostics(uri("a.md"))
+check("after an incremental change", [("unknown-principle", 3, 13, 30)], short([d for d in ds if d["code"] == "unknown-principle"]))
+
+# 5. Code actions on it: the fix as a WorkspaceEdit, and the suppression.
+r = c.request("textDocument/codeAction", {"textDocument": {"uri": uri("a.md")},
+    "range": {"start": {"line": 3, "character": 14}, "end": {"line": 3, "character": 14}}, "context": {"diagnostics": []}})
+titles = [a["title"] for a in r["result"]]
+check("code actions", ["Use 'Customer Obsession'", "Disable unknown-principle for this line",
+                       "Disable unsupported-principle for this line"], titles)
+edit = r["result"][0]["edit"]["changes"][uri("a.md")]
+check("the fix's edit", [{"range": {"start": {"line": 3, "character": 13}, "end": {"line": 3, "character": 30}},
+                         "newText": "Customer Obsession"}], edit)
+check("a preferred quick fix", (True, "quickfix"), (r["result"][0]["isPreferred"], r["result"][0]["kind"]))
+check("the suppression's edit", {"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}},
+      "newText": "<!-- storylint-disable-next-line unknown-principle -- reason -->\n"},
+      r["result"][1]["edit"]["changes"][uri("a.md")][0])
+# Applied by the client (a full change), the finding is gone.
+lines = text.replace("\U0001F680Custmer", "Custmer").split("\n")
+lines[3] = lines[3][:13] + "Customer Obsession" + lines[3][30:]
+c.notify("textDocument/didChange", {"textDocument": {"uri": uri("a.md"), "version": 3}, "contentChanges": [{"text": "\n".join(lines)}]})
+ds = c.diagnostics(uri("a.md"))
+check("the fix applied clears the finding", [], [d for d in ds if d["code"] == "unknown-principle"])
+
+# 6. Protocol errors: malformed JSON, an unknown method; the server keeps serving.
+c.send_raw(b"Content-Length: 9\r\n\r\n{not json")
+m = c.read()
+check("malformed JSON", -32700, m["error"]["code"])
+r = c.request("textDocument/definitionOfEverything", {})
+check("an unknown method", {"code": -32601, "message": "unknown method: textDocument/definitionOfEverything"}, r["error"])
+
+# 7. A 5 MB document is linted and answered.
+big = STORY + "## Action\n" + ("I measured the queue and fixed it. " * 150000) + "\n"
+start = time.time()
+c.notify("textDocument/didOpen", {"textDocument": {"uri": uri("big.md"), "languageId": "markdown", "version": 1, "text": big}})
+ds = c.diagnostics(uri("big.md"))
+check("a 5 MB document gets diagnostics", True, ds is not None and any(d["code"] == "unknown-principle" for d in ds))
+
+# 8. Close clears; shutdown then exit is exit code 0.
+c.notify("textDocument/didClose", {"textDocument": {"uri": uri("a.md")}})
+check("close clears the diagnostics", [], c.diagnostics(uri("a.md")))
+r = c.request("shutdown")
+check("shutdown", None, r["result"])
+c.notify("exit")
+check("exit after shutdown: 0", 0, c.p.wait(timeout=20))
+
+# 9. UTF-8 when offered: byte columns.
+c = Client()
+r = c.request("initialize", {"capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}})
+check("utf-8 when offered", "utf-8", r["result"]["capabilities"]["positionEncoding"])
+c.notify("initialized")
+c.notify("textDocument/didOpen", {"textDocument": {"uri": uri("b.md"), "languageId": "markdown", "version": 1, "text": text}})
+ds = c.diagnostics(uri("b.md"))
+check("byte columns in utf-8", [("unknown-principle", 3, 13, 34)], short([d for d in ds if d["code"] == "unknown-principle"]))
+c.notify("exit")
+check("exit without shutdown: 1", 1, c.p.wait(timeout=20))
+
+# 10. A client that disappears: the server ends, it does not hang.
+c = Client()
+c.request("initialize", {"capabilities": {}})
+check("a vanished client ends the server", 1, c.close())
+
+sys.exit(1 if failed else 0)
