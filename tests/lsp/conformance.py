@@ -182,4 +182,34 @@ c = Client()
 c.request("initialize", {"capabilities": {}})
 check("a vanished client ends the server", 1, c.close())
 
+# 11. The bank in the editor: the workspace folder's stories, unsaved buffers included.
+bank = os.path.join(WORK, "bank")
+os.makedirs(bank, exist_ok=True)
+open(os.path.join(bank, ".storylint.yaml"), "w").write("level: L5\n")
+GOOD = ("---\ntitle: {t}\ndate: 2026-01\nbucket: {b}\nprinciples: [Ownership]\n---\n## Situation\nThe queue was slow.\n"
+        "## Task\nI owned it.\n## Action\nI measured it and rewrote the worker.\n## Result\nIt got 40% faster.\n"
+        "## Learning\nI learned to measure first.\n")
+open(os.path.join(bank, "a.md"), "w").write(GOOD.format(t="Faster queue", b="productivity"))
+open(os.path.join(bank, "b.md"), "w").write(GOOD.format(t="Missed a deadline", b="failure"))
+c = Client()
+c.request("initialize", {"capabilities": {}, "rootUri": "file://" + bank, "initializationOptions": {"referenceDate": "2026-11-01"}})
+c.notify("initialized")
+ds = c.diagnostics("file://" + os.path.join(bank, "a.md"))
+conflict = [d for d in ds if d["code"] == "bucket-coverage" and d["severity"] == 1]
+check("a bank finding on a file that is not open", ["no conflict story (bucket: conflict) among 2 stories: a bank with no "
+      "disagreement story is a dealbreaker"], [d["message"] for d in conflict])
+check("at the first story's title", (1, 7), (conflict[0]["range"]["start"]["line"], conflict[0]["range"]["start"]["character"]))
+# An unsaved conflict story, typed into a new buffer, clears it.
+c.notify("textDocument/didOpen", {"textDocument": {"uri": "file://" + os.path.join(bank, "c.md"), "languageId": "markdown",
+          "version": 1, "text": GOOD.format(t="Disagreed with my manager", b="conflict")}})
+while True:
+    ds = c.diagnostics("file://" + os.path.join(bank, "a.md"))
+    if ds is None or not any(d["code"] == "bucket-coverage" and d["severity"] == 1 for d in ds):
+        break
+check("an unsaved conflict story clears 'no conflict story'", [],
+      [d["message"] for d in ds if d["code"] == "bucket-coverage" and d["severity"] == 1])
+r = c.request("shutdown")
+c.notify("exit")
+check("bank session exits 0", 0, c.p.wait(timeout=20))
+
 sys.exit(1 if failed else 0)

@@ -8,8 +8,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "positions.h"
+#include "storylint/bank.h"
 #include "storylint/config.h"
 #include "storylint/format.h"
 #include "storylint/lint.h"
@@ -25,6 +27,7 @@ using Clock = std::chrono::steady_clock;
 
 // JSON-RPC and LSP error codes.
 constexpr std::size_t kMaxDocumentBytes = 10 * 1024 * 1024;  // the CLI's --max-file-size default
+constexpr std::size_t kBankIndex = static_cast<std::size_t>(-1);  // `data.index` of a bank finding
 constexpr int kParseError = -32700, kInvalidRequest = -32600, kMethodNotFound = -32601, kInvalidParams = -32602,
               kNotInitialized = -32002;
 
@@ -50,6 +53,14 @@ std::string path_of(const std::string& uri) {
   }
   return out;
 }
+
+// A story file of the workspace, for the bank rules: its text (the open buffer's when it
+// is open) and its stories' summaries.
+struct BankFile {
+  std::string text;
+  std::vector<BankStory> stories;
+  std::string config;  // the configuration file its bank is named by ("" for none)
+};
 
 class Server {
  public:
@@ -121,7 +132,8 @@ class Server {
         if (request) respond_error(id, kNotInitialized, "the server is not initialized yet");
         return;
       }
-      if (method == "initialized" || method == "$/cancelRequest" || method == "textDocument/didSave") return;
+      if (method == "initialized") return load_workspace();
+      if (method == "$/cancelRequest" || method == "textDocument/didSave") return;
       if (method == "shutdown") {
         shutdown_ = true;
         return respond(id, nullptr);
@@ -151,6 +163,13 @@ class Server {
     }
     const Json& init = params.value("initializationOptions", Json::object());
     if (init.is_object()) settings(init);
+    // The workspace folder holds the bank: every story file under it.
+    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array() &&
+        !params["workspaceFolders"].empty()) {
+      root_ = path_of(params["workspaceFolders"][0].value("uri", ""));
+    } else if (params.contains("rootUri") && params["rootUri"].is_string()) {
+      root_ = path_of(params["rootUri"]);
+    }
     initialized_ = true;
     respond(id, {{"capabilities",
                   {{"positionEncoding", utf16_ ? "utf-16" : "utf-8"},
@@ -211,13 +230,113 @@ class Server {
 
   void did_close(const Json& p) {
     std::string uri = p.at("textDocument").at("uri");
-    docs_.erase(uri);
+    auto it = docs_.find(uri);
+    if (it == docs_.end()) return;
+    std::string path = it->second.path;
+    docs_.erase(it);
     notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
+    if (bank_.count(path)) {  // back to what is on disk: an unsaved buffer's stories are gone
+      std::string text, err;
+      if (read_story_file(path, kMaxDocumentBytes, &text, &err)) summarize(path, text);
+      else bank_.erase(path);
+      run_bank();
+    }
+  }
+
+  // Every story file under the workspace folder, read from disk once (open buffers win).
+  void load_workspace() {
+    bank_.clear();
+    if (root_.empty()) return;
+    std::vector<InputError> errors;
+    for (const InputFile& f : collect_inputs({root_}, &errors)) {
+      std::string text, err;
+      if (read_story_file(f.path, kMaxDocumentBytes, &text, &err)) summarize(f.path, text);
+    }
+    for (auto& [uri, d] : docs_) {
+      if (bank_.count(d.path)) summarize(d.path, d.text);
+    }
+    run_bank();
+  }
+
+  bool in_workspace(const std::string& path) const {
+    return !root_.empty() && path.size() > root_.size() && path.compare(0, root_.size(), root_) == 0 &&
+           (root_.back() == '/' || path[root_.size()] == '/');
+  }
+
+  // The file's stories as the bank sees them.
+  void summarize(const std::string& path, const std::string& text) {
+    std::vector<LoadError> errors;
+    const Config* c = loader().for_path(path, &errors);
+    if (!c) {
+      bank_.erase(path);
+      return;
+    }
+    LintResult r;
+    lint_source(SourceFile(path, text), c->settings, &r, true, 0, false);
+    BankFile& f = bank_[path];
+    f.text = text;
+    f.stories = std::move(r.summaries);
+    f.config = loader().find_config_file(path);
+  }
+
+  // Runs the bank rules over each bank (the files that share a configuration), then
+  // publishes every file whose findings changed.
+  void run_bank() {
+    std::map<std::string, std::vector<Diagnostic>> found;
+    std::map<std::string, int> bank_ids;
+    LintResult all;
+    std::vector<BankSpec> specs;
+    for (auto& [path, f] : bank_) {
+      auto [it, fresh] = bank_ids.try_emplace(f.config, static_cast<int>(bank_ids.size()));
+      if (fresh) {
+        std::vector<LoadError> errors;
+        const Config* c = loader().for_path(path, &errors);
+        if (c) specs.push_back({it->second, c->settings.rules.get(), c->level.value});
+      }
+      for (BankStory s : f.stories) {
+        s.bank = it->second;
+        all.summaries.push_back(std::move(s));
+      }
+    }
+    analyze_banks(&all, specs);
+    for (Diagnostic& d : all.diagnostics) found[d.path].push_back(std::move(d));
+    std::set<std::string> paths;
+    for (const auto& [p, v] : found) paths.insert(p);
+    for (const auto& [p, v] : bank_findings_) paths.insert(p);
+    bank_findings_ = std::move(found);
+    for (const std::string& p : paths) publish_path(p);
+  }
+
+  void publish_path(const std::string& path) {
+    for (auto& [uri, d] : docs_) {
+      if (d.path == path) return publish(d);
+    }
+    // A file that is not open: only its bank findings, on its text on disk.
+    auto f = bank_.find(path);
+    auto b = bank_findings_.find(path);
+    std::string text = f == bank_.end() ? std::string() : f->second.text;
+    LineIndex index(text, utf16_);
+    Json list = Json::array();
+    if (b != bank_findings_.end()) {
+      for (const Diagnostic& x : b->second) list.push_back(diagnostic(x, index, kBankIndex));
+    }
+    notify("textDocument/publishDiagnostics", {{"uri", "file://" + path}, {"diagnostics", std::move(list)}});
+  }
+
+  void publish(const Document& d) {
+    LineIndex index(d.linted, utf16_);
+    Json list = Json::array();
+    for (std::size_t k = 0; k < d.findings.size(); ++k) list.push_back(diagnostic(d.findings[k], index, k));
+    if (auto b = bank_findings_.find(d.path); b != bank_findings_.end()) {
+      for (const Diagnostic& x : b->second) list.push_back(diagnostic(x, index, kBankIndex));
+    }
+    notify("textDocument/publishDiagnostics", {{"uri", d.uri}, {"diagnostics", std::move(list)}});
   }
 
   void reload(const Json& p) {
     if (p.contains("settings") && p["settings"].is_object()) settings(p["settings"]);
-    loader_.reset();  // re-read every .storylint.yaml
+    loader_.reset();  // re-read every .storylint.yaml and every story file on disk
+    load_workspace();
     for (auto& [uri, d] : docs_) lint(d);
   }
 
@@ -250,10 +369,14 @@ class Server {
       lint_source(SourceFile(d.path, d.text), c->settings, &r, false, -1, false);
       d.findings = std::move(r.diagnostics);
     }
-    LineIndex index(d.linted, utf16_);
-    Json list = Json::array();
-    for (std::size_t k = 0; k < d.findings.size(); ++k) list.push_back(diagnostic(d.findings[k], index, k));
-    notify("textDocument/publishDiagnostics", {{"uri", d.uri}, {"diagnostics", std::move(list)}});
+    // The buffer's stories join the bank (unsaved text included), and the bank runs again:
+    // adding a conflict story clears "no conflict story" while typing.
+    if (c && (bank_.count(d.path) || in_workspace(d.path))) {
+      summarize(d.path, d.text);
+      run_bank();  // publishes this document too, with its bank findings
+      if (bank_findings_.count(d.path)) return;
+    }
+    publish(d);
   }
 
   Json range(const LineIndex& index, std::size_t b, std::size_t e) {
@@ -283,11 +406,16 @@ class Server {
     return it == infos_.end() ? nullptr : &it->second;
   }
 
-  // The findings of the last lint whose range holds [b, e] (touching counts).
-  std::vector<const Diagnostic*> at(const Document& d, std::size_t b, std::size_t e) {
+  // The findings of the last lint whose range holds [b, e] (touching counts); with
+  // `bank`, the document's bank findings too.
+  std::vector<const Diagnostic*> at(const Document& d, std::size_t b, std::size_t e, bool bank = false) {
     std::vector<const Diagnostic*> out;
-    for (const Diagnostic& f : d.findings) {
+    auto take = [&](const Diagnostic& f) {
       if (f.offset <= e && b <= std::max(f.end_offset, f.offset + 1)) out.push_back(&f);
+    };
+    for (const Diagnostic& f : d.findings) take(f);
+    if (auto it = bank_findings_.find(d.path); bank && it != bank_findings_.end()) {
+      for (const Diagnostic& f : it->second) take(f);
     }
     return out;
   }
@@ -299,7 +427,7 @@ class Server {
     LineIndex index(d.linted, utf16_);
     std::size_t off = index.offset({p.at("position").at("line"), p.at("position").at("character")});
     std::string md;
-    for (const Diagnostic* f : at(d, off, off)) {
+    for (const Diagnostic* f : at(d, off, off, true)) {
       const RuleInfo* info = rule_info(f->rule);
       if (!md.empty()) md += "\n\n---\n\n";
       md += fmt::format("**{}** ({}): {}", f->rule, severity_name(f->severity), f->message);
@@ -357,6 +485,9 @@ class Server {
   std::unique_ptr<ConfigLoader> loader_;
   std::map<std::string, Document> docs_;
   std::map<std::string, RuleInfo> infos_;
+  std::string root_;                                          // the workspace folder
+  std::map<std::string, BankFile> bank_;                      // by path
+  std::map<std::string, std::vector<Diagnostic>> bank_findings_;  // by path
 };
 
 }  // namespace
