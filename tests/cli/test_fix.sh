@@ -105,4 +105,20 @@ expect_eq "json fixes" '[{"title":"Quote '"'"'Are Right, A Lot'"'"'","safe":true
 run_in "$TMP" before/a.md -f sarif "${REF[@]}"
 expect_eq "sarif fixes" '{"description":{"text":"Quote '"'"'Are Right, A Lot'"'"'"},"artifactChanges":[{"artifactLocation":{"uri":"before/a.md","uriBaseId":"%SRCROOT%"},"replacements":[{"deletedRegion":{"startLine":6,"startColumn":14,"endLine":6,"endColumn":30},"insertedContent":{"text":"\"Are Right, A Lot\""}}]}]}' \
   "$(printf '%s' "$OUT" | node -e 'const d=JSON.parse(require("fs").readFileSync(0,"utf8")); console.log(JSON.stringify(d.runs[0].results.find(x=>x.ruleId==="unknown-principle").fixes[0]))')"
+# A missing part's skeleton, in the story's own label style and STAR order: offered (JSON,
+# SARIF, the editor), never applied by --fix (not safe: the candidate must write it).
+mkdir sk
+printf -- '# Title\n\n## Situation\nThe page was slow.\n\n## Action\nI cached it.\n\n## Learning\nMeasure first.\n' >sk/h.md
+printf -- '# Title\n\n**S:** The page was slow.\n**A:** I cached it.\n' >sk/b.md
+printf 'title: T\nsituation: slow\naction: cached\n' >sk/y.yaml
+for f in h.md b.md y.yaml; do
+  run_in "$TMP" "sk/$f" -f json --select missing-section --reference-date 2026-11-01
+  printf '%s' "$OUT" | node -e 'const d=JSON.parse(require("fs").readFileSync(0,"utf8")); for (const x of d.diagnostics) for (const f of x.fixes) console.log(f.title, f.safe, JSON.stringify(f.edits.map(e=>[e.offset,e.text])))' >>"$TMP/skeletons"
+done
+expect_eq "skeletons" 'Insert Task and Result (a skeleton to fill in) false [[42,"## Task\nTODO\n\n"],[66,"## Result\nTODO\n\n"]]
+Insert Task and Result (a skeleton to fill in) false [[35,"**T:** TODO\n"],[55,"**R:** TODO\n"]]
+Insert Task and Result (a skeleton to fill in) false [[25,"task: TODO\n"],[40,"result: TODO\n"]]' "$(cat "$TMP/skeletons")"
+cp -r sk sk-before
+run_in "$TMP" --fix sk --select missing-section --reference-date 2026-11-01
+if diff -r sk-before sk >/dev/null; then ok; else bad "--fix applied an unsafe skeleton"; fi
 finish
