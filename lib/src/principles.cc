@@ -1,5 +1,7 @@
 #include "storylint/principles.h"
 
+#include <array>
+
 #include <cctype>
 
 #include "storylint/rule.h"
@@ -89,6 +91,32 @@ std::vector<ResolvedPrinciple> resolve_principles(const std::vector<std::string>
     out.push_back({i, 1, name});
   }
   return out;
+}
+
+std::string_view principle_summary(std::string_view name) {
+  // Paraphrases of the principles' intent, in the order of kPrinciples.
+  static constexpr std::array<std::string_view, 16> kSummaries = {
+      "Start from what the customer needs and work backwards; earn and keep their trust.",
+      "Act for the whole company and the long term, beyond your own team; never \"that's not my job\".",
+      "Look for new ideas anywhere, and make things simpler; accept being misunderstood for a while.",
+      "Judge well and often; seek out views that could prove you wrong.",
+      "Keep learning and getting better; explore new possibilities.",
+      "Raise the bar with every hire and promotion; coach and develop people.",
+      "Keep raising the bar; fix defects so they stay fixed, and do not ship them downstream.",
+      "Set a bold direction that inspires results; look beyond the obvious.",
+      "Speed matters: many decisions can be undone, so take calculated risks without waiting.",
+      "Do more with less; constraints breed resourcefulness and invention.",
+      "Listen, speak candidly, treat others with respect, and admit your own mistakes.",
+      "Stay close to the details, check often, and dig in when numbers and anecdotes disagree.",
+      "Challenge decisions you disagree with, respectfully, even when it is uncomfortable; once decided, commit fully.",
+      "Focus on the inputs that matter and deliver them with quality and on time, despite setbacks.",
+      "Make the workplace safer, fairer and more productive, where people grow and want to stay.",
+      "Weigh your work's effect beyond your customers, on people and the world, and leave things better.",
+  };
+  for (std::size_t i = 0; i < kPrinciples.size(); ++i) {
+    if (kPrinciples[i] == name) return kSummaries[i];
+  }
+  return {};
 }
 
 std::string closest_principle(std::string_view written) {

@@ -100,7 +100,7 @@ check("server name", "storylint", r["result"]["serverInfo"]["name"])
 c.notify("initialized")
 
 # 2. Open: diagnostics at once, positions in UTF-16 code units (the rocket is 2).
-text = STORY + "## Situation\nWe had a problem.\n"
+text = STORY + "## Situation\nI think we had a problem.\n"
 c.notify("textDocument/didOpen", {"textDocument": {"uri": uri("a.md"), "languageId": "markdown", "version": 1, "text": text}})
 ds = c.diagnostics(uri("a.md"))
 principle = [d for d in ds if d["code"] == "unknown-principle"]
@@ -128,21 +128,41 @@ check("after an incremental change", [("unknown-principle", 3, 13, 30)], short([
 r = c.request("textDocument/codeAction", {"textDocument": {"uri": uri("a.md")},
     "range": {"start": {"line": 3, "character": 14}, "end": {"line": 3, "character": 14}}, "context": {"diagnostics": []}})
 titles = [a["title"] for a in r["result"]]
-check("code actions", ["Use 'Customer Obsession'", "Disable unknown-principle for this line",
-                       "Disable unsupported-principle for this line"], titles)
+check("code actions", ["Use 'Customer Obsession'", "Disable unknown-principle for this story",
+                       "Disable unknown-principle for this file", "Disable unsupported-principle for this story",
+                       "Disable unsupported-principle for this file"], titles)
 edit = r["result"][0]["edit"]["changes"][uri("a.md")]
 check("the fix's edit", [{"range": {"start": {"line": 3, "character": 13}, "end": {"line": 3, "character": 30}},
                          "newText": "Customer Obsession"}], edit)
 check("a preferred quick fix", (True, "quickfix"), (r["result"][0]["isPreferred"], r["result"][0]["kind"]))
-check("the suppression's edit", {"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}},
-      "newText": "<!-- storylint-disable-next-line unknown-principle -- reason -->\n"},
+# In the front matter a comment cannot go: the story's own storylint.disable, before the
+# closing fence; the file-wide directive goes after the front matter.
+check("the story suppression's edit", {"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}},
+      "newText": "storylint: {disable: [unknown-principle]}\n"},
       r["result"][1]["edit"]["changes"][uri("a.md")][0])
+check("the file suppression's edit", {"range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}},
+      "newText": "<!-- storylint-disable-file unknown-principle -- reason -->\n"},
+      r["result"][2]["edit"]["changes"][uri("a.md")][0])
+# In the body, the line's own suppression.
+r = c.request("textDocument/codeAction", {"textDocument": {"uri": uri("a.md")},
+    "range": {"start": {"line": 6, "character": 3}, "end": {"line": 6, "character": 3}}, "context": {"diagnostics": []}})
+we = [a for a in r["result"] if a["title"] == "Disable hedging for this line"]
+check("a line suppression in the body", [{"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}},
+      "newText": "<!-- storylint-disable-next-line hedging -- reason -->\n"}],
+      we[0]["edit"]["changes"][uri("a.md")] if we else None)
+# Hover on a principle name in the metadata: what the principle asks.
+r = c.request("textDocument/hover", {"textDocument": {"uri": uri("a.md")}, "position": {"line": 3, "character": 2}})
+check("hover on the principles key shows no principle", None, r["result"])
 # Applied by the client (a full change), the finding is gone.
 lines = text.replace("\U0001F680Custmer", "Custmer").split("\n")
 lines[3] = lines[3][:13] + "Customer Obsession" + lines[3][30:]
 c.notify("textDocument/didChange", {"textDocument": {"uri": uri("a.md"), "version": 3}, "contentChanges": [{"text": "\n".join(lines)}]})
 ds = c.diagnostics(uri("a.md"))
 check("the fix applied clears the finding", [], [d for d in ds if d["code"] == "unknown-principle"])
+r = c.request("textDocument/hover", {"textDocument": {"uri": uri("a.md")}, "position": {"line": 3, "character": 16}})
+check("hover on a principle name: what it asks, after the findings there", True, r["result"] is not None and
+      r["result"]["contents"]["value"].endswith("**Customer Obsession** (Leadership Principle)\n\nStart from what the "
+                                                "customer needs and work backwards; earn and keep their trust."))
 
 # 6. Protocol errors: malformed JSON, an unknown method; the server keeps serving.
 c.send_raw(b"Content-Length: 9\r\n\r\n{not json")
@@ -176,6 +196,20 @@ ds = c.diagnostics(uri("b.md"))
 check("byte columns in utf-8", [("unknown-principle", 3, 13, 34)], short([d for d in ds if d["code"] == "unknown-principle"]))
 c.notify("exit")
 check("exit without shutdown: 1", 1, c.p.wait(timeout=20))
+
+# 9b. Pull diagnostics when the client advertises them: nothing pushed, answered on request.
+c = Client()
+r = c.request("initialize", {"capabilities": {"textDocument": {"diagnostic": {}}}})
+check("pull: advertised", {"interFileDependencies": True, "workspaceDiagnostics": False},
+      r["result"]["capabilities"].get("diagnosticProvider"))
+c.notify("initialized")
+c.notify("textDocument/didOpen", {"textDocument": {"uri": uri("p.md"), "languageId": "markdown", "version": 1, "text": text}})
+r = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri("p.md")}})
+check("pull: the report", ("full", True), (r["result"]["kind"], any(d["code"] == "unknown-principle" for d in r["result"]["items"])))
+check("pull: nothing was pushed", [], [m for m in c.pending if m.get("method") == "textDocument/publishDiagnostics"])
+c.request("shutdown")
+c.notify("exit")
+check("pull session exits 0", 0, c.p.wait(timeout=20))
 
 # 10. A client that disappears: the server ends, it does not hang.
 c = Client()

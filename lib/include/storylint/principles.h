@@ -37,6 +37,10 @@ using PrincipleAliases = std::vector<std::pair<std::string, std::string>>;
 /// Commit", "Highest Standards", "Earth's Best Employer", "Are Right A Lot") and `aliases`.
 std::string canonical_principle(std::string_view written, const PrincipleAliases& aliases = {});
 
+/// What principle `name` (an exact name) asks of a candidate, in one or two sentences of
+/// our own (for the editor's hover); empty for a name that is not one of the 16.
+std::string_view principle_summary(std::string_view name);
+
 /// A principle as written in a list, resolved.
 struct ResolvedPrinciple {
   std::size_t first = 0;     // index of the (first) list item

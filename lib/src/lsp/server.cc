@@ -10,19 +10,22 @@
 #include <optional>
 #include <set>
 
+#include "features.h"
 #include "positions.h"
+#include "storylint/parse.h"
+#include "storylint/principles.h"
 #include "storylint/bank.h"
 #include "storylint/config.h"
 #include "storylint/format.h"
 #include "storylint/lint.h"
 #include "storylint/patterns.h"
 #include "transport.h"
+#include "workspace.h"
 
 namespace storylint::lsp {
 
 namespace {
 
-using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 // JSON-RPC and LSP error codes.
@@ -53,14 +56,6 @@ std::string path_of(const std::string& uri) {
   }
   return out;
 }
-
-// A story file of the workspace, for the bank rules: its text (the open buffer's when it
-// is open) and its stories' summaries.
-struct BankFile {
-  std::string text;
-  std::vector<BankStory> stories;
-  std::string config;  // the configuration file its bank is named by ("" for none)
-};
 
 class Server {
  public:
@@ -146,6 +141,7 @@ class Server {
       }
       if (method == "textDocument/hover") return respond(id, hover(params));
       if (method == "textDocument/codeAction") return respond(id, code_actions(params));
+      if (method == "textDocument/diagnostic") return respond(id, pull(params));
       if (request) respond_error(id, kMethodNotFound, "unknown method: " + method);
     } catch (const Json::exception& e) {  // a field of the wrong type
       if (request) respond_error(id, kInvalidParams, std::string("invalid params: ") + e.what());
@@ -161,22 +157,28 @@ class Server {
         if (e == "utf-8") utf16_ = false;
       }
     }
+    // Pull diagnostics when the client advertises them; then nothing is pushed for open
+    // documents (files that are not open still get their bank findings pushed).
+    if (params.contains("capabilities") && params["capabilities"].contains("textDocument") &&
+        params["capabilities"]["textDocument"].contains("diagnostic")) {
+      pull_ = true;
+    }
     const Json& init = params.value("initializationOptions", Json::object());
     if (init.is_object()) settings(init);
     // The workspace folder holds the bank: every story file under it.
     if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array() &&
         !params["workspaceFolders"].empty()) {
-      root_ = path_of(params["workspaceFolders"][0].value("uri", ""));
+      bank_.set_root(path_of(params["workspaceFolders"][0].value("uri", "")));
     } else if (params.contains("rootUri") && params["rootUri"].is_string()) {
-      root_ = path_of(params["rootUri"]);
+      bank_.set_root(path_of(params["rootUri"]));
     }
     initialized_ = true;
-    respond(id, {{"capabilities",
-                  {{"positionEncoding", utf16_ ? "utf-16" : "utf-8"},
-                   {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", false}}},
-                   {"hoverProvider", true},
-                   {"codeActionProvider", {{"codeActionKinds", Json::array({"quickfix"})}}}}},
-                 {"serverInfo", {{"name", "storylint"}, {"version", STORYLINT_VERSION}}}});
+    Json caps = {{"positionEncoding", utf16_ ? "utf-16" : "utf-8"},
+                 {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", false}}},
+                 {"hoverProvider", true},
+                 {"codeActionProvider", {{"codeActionKinds", Json::array({"quickfix"})}}}};
+    if (pull_) caps["diagnosticProvider"] = {{"interFileDependencies", true}, {"workspaceDiagnostics", false}};
+    respond(id, {{"capabilities", std::move(caps)}, {"serverInfo", {{"name", "storylint"}, {"version", STORYLINT_VERSION}}}});
   }
 
   // Settings from initializationOptions or didChangeConfiguration ({"storylint": {...}}).
@@ -235,76 +237,23 @@ class Server {
     std::string path = it->second.path;
     docs_.erase(it);
     notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
-    if (bank_.count(path)) {  // back to what is on disk: an unsaved buffer's stories are gone
-      std::string text, err;
-      if (read_story_file(path, kMaxDocumentBytes, &text, &err)) summarize(path, text);
-      else bank_.erase(path);
+    if (bank_.has(path)) {  // back to what is on disk: an unsaved buffer's stories are gone
+      bank_.revert(loader(), path, kMaxDocumentBytes);
       run_bank();
     }
   }
 
-  // Every story file under the workspace folder, read from disk once (open buffers win).
+  // Every story file under the workspace folder, read from disk (open buffers win).
   void load_workspace() {
-    bank_.clear();
-    if (root_.empty()) return;
-    std::vector<InputError> errors;
-    for (const InputFile& f : collect_inputs({root_}, &errors)) {
-      std::string text, err;
-      if (read_story_file(f.path, kMaxDocumentBytes, &text, &err)) summarize(f.path, text);
-    }
+    bank_.load(loader(), kMaxDocumentBytes);
     for (auto& [uri, d] : docs_) {
-      if (bank_.count(d.path)) summarize(d.path, d.text);
+      if (bank_.has(d.path)) bank_.update(loader(), d.path, d.text);
     }
     run_bank();
   }
 
-  bool in_workspace(const std::string& path) const {
-    return !root_.empty() && path.size() > root_.size() && path.compare(0, root_.size(), root_) == 0 &&
-           (root_.back() == '/' || path[root_.size()] == '/');
-  }
-
-  // The file's stories as the bank sees them.
-  void summarize(const std::string& path, const std::string& text) {
-    std::vector<LoadError> errors;
-    const Config* c = loader().for_path(path, &errors);
-    if (!c) {
-      bank_.erase(path);
-      return;
-    }
-    LintResult r;
-    lint_source(SourceFile(path, text), c->settings, &r, true, 0, false);
-    BankFile& f = bank_[path];
-    f.text = text;
-    f.stories = std::move(r.summaries);
-    f.config = loader().find_config_file(path);
-  }
-
-  // Runs the bank rules over each bank (the files that share a configuration), then
-  // publishes every file whose findings changed.
   void run_bank() {
-    std::map<std::string, std::vector<Diagnostic>> found;
-    std::map<std::string, int> bank_ids;
-    LintResult all;
-    std::vector<BankSpec> specs;
-    for (auto& [path, f] : bank_) {
-      auto [it, fresh] = bank_ids.try_emplace(f.config, static_cast<int>(bank_ids.size()));
-      if (fresh) {
-        std::vector<LoadError> errors;
-        const Config* c = loader().for_path(path, &errors);
-        if (c) specs.push_back({it->second, c->settings.rules.get(), c->level.value});
-      }
-      for (BankStory s : f.stories) {
-        s.bank = it->second;
-        all.summaries.push_back(std::move(s));
-      }
-    }
-    analyze_banks(&all, specs);
-    for (Diagnostic& d : all.diagnostics) found[d.path].push_back(std::move(d));
-    std::set<std::string> paths;
-    for (const auto& [p, v] : found) paths.insert(p);
-    for (const auto& [p, v] : bank_findings_) paths.insert(p);
-    bank_findings_ = std::move(found);
-    for (const std::string& p : paths) publish_path(p);
+    for (const std::string& p : bank_.run(loader())) publish_path(p);
   }
 
   void publish_path(const std::string& path) {
@@ -312,25 +261,29 @@ class Server {
       if (d.path == path) return publish(d);
     }
     // A file that is not open: only its bank findings, on its text on disk.
-    auto f = bank_.find(path);
-    auto b = bank_findings_.find(path);
-    std::string text = f == bank_.end() ? std::string() : f->second.text;
-    LineIndex index(text, utf16_);
+    const std::string* text = bank_.text(path);
+    LineIndex index(text ? *text : std::string_view(), utf16_);
     Json list = Json::array();
-    if (b != bank_findings_.end()) {
-      for (const Diagnostic& x : b->second) list.push_back(diagnostic(x, index, kBankIndex));
+    if (const auto* found = bank_.findings(path)) {
+      for (const Diagnostic& x : *found) list.push_back(diagnostic(x, index, kBankIndex));
     }
     notify("textDocument/publishDiagnostics", {{"uri", "file://" + path}, {"diagnostics", std::move(list)}});
   }
 
-  void publish(const Document& d) {
+  // A document's findings and its bank findings, as LSP diagnostics.
+  Json items(const Document& d) {
     LineIndex index(d.linted, utf16_);
     Json list = Json::array();
     for (std::size_t k = 0; k < d.findings.size(); ++k) list.push_back(diagnostic(d.findings[k], index, k));
-    if (auto b = bank_findings_.find(d.path); b != bank_findings_.end()) {
-      for (const Diagnostic& x : b->second) list.push_back(diagnostic(x, index, kBankIndex));
+    if (const auto* found = bank_.findings(d.path)) {
+      for (const Diagnostic& x : *found) list.push_back(diagnostic(x, index, kBankIndex));
     }
-    notify("textDocument/publishDiagnostics", {{"uri", d.uri}, {"diagnostics", std::move(list)}});
+    return list;
+  }
+
+  void publish(const Document& d) {
+    if (pull_) return;  // the client asks for diagnostics itself
+    notify("textDocument/publishDiagnostics", {{"uri", d.uri}, {"diagnostics", items(d)}});
   }
 
   void reload(const Json& p) {
@@ -371,30 +324,16 @@ class Server {
     }
     // The buffer's stories join the bank (unsaved text included), and the bank runs again:
     // adding a conflict story clears "no conflict story" while typing.
-    if (c && (bank_.count(d.path) || in_workspace(d.path))) {
-      summarize(d.path, d.text);
-      run_bank();  // publishes this document too, with its bank findings
-      if (bank_findings_.count(d.path)) return;
+    if (c && (bank_.has(d.path) || bank_.contains(d.path))) {
+      bank_.update(loader(), d.path, d.text);
+      run_bank();  // publishes this document too, when it has bank findings
+      if (bank_.findings(d.path)) return;
     }
     publish(d);
   }
 
-  Json range(const LineIndex& index, std::size_t b, std::size_t e) {
-    LspPosition s = index.position(b), t = index.position(std::max(b, e));
-    return {{"start", {{"line", s.line}, {"character", s.character}}}, {"end", {{"line", t.line}, {"character", t.character}}}};
-  }
-
   Json diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t k) {
-    Json d = {{"range", range(index, f.offset, f.end_offset)},
-              {"severity", f.severity == Severity::error ? 1 : f.severity == Severity::warning ? 2 : 3},
-              {"code", f.rule},
-              {"source", "storylint"},
-              {"message", f.message},
-              {"data", {{"index", k}}}};
-    if (const RuleInfo* info = rule_info(f.rule); info && !info->link.empty()) {
-      d["codeDescription"] = {{"href", info->link}};
-    }
-    return d;
+    return lsp_diagnostic(f, index, k, [this](const std::string& id) { return rule_info(id); });
   }
 
   const RuleInfo* rule_info(const std::string& id) {
@@ -414,10 +353,25 @@ class Server {
       if (f.offset <= e && b <= std::max(f.end_offset, f.offset + 1)) out.push_back(&f);
     };
     for (const Diagnostic& f : d.findings) take(f);
-    if (auto it = bank_findings_.find(d.path); bank && it != bank_findings_.end()) {
-      for (const Diagnostic& f : it->second) take(f);
+    if (const auto* found = bank_.findings(d.path); bank && found) {
+      for (const Diagnostic& f : *found) take(f);
     }
     return out;
+  }
+
+  RuleLookup lookup() {
+    return [this](const std::string& id) { return rule_info(id); };
+  }
+
+  // The principle name in the metadata under `offset`, as its exact name, or "".
+  std::string principle_at(const Document& d, std::size_t offset) {
+    ParsedFile parsed = parse_story_file(SourceFile(d.path, d.linted));
+    for (const Story& st : parsed.stories) {
+      for (const MetaField& f : st.meta->principles) {
+        if (offset >= f.offset && offset <= f.offset + f.value.size()) return canonical_principle(f.value);
+      }
+    }
+    return {};
   }
 
   Json hover(const Json& p) {
@@ -426,68 +380,48 @@ class Server {
     const Document& d = it->second;
     LineIndex index(d.linted, utf16_);
     std::size_t off = index.offset({p.at("position").at("line"), p.at("position").at("character")});
-    std::string md;
-    for (const Diagnostic* f : at(d, off, off, true)) {
-      const RuleInfo* info = rule_info(f->rule);
-      if (!md.empty()) md += "\n\n---\n\n";
-      md += fmt::format("**{}** ({}): {}", f->rule, severity_name(f->severity), f->message);
-      if (!info) continue;
-      md += fmt::format("\n\n{}", info->description);
-      if (!info->why.empty()) md += fmt::format("\n\n{}", info->why);
-      if (!info->source.empty()) md += fmt::format("\n\n*Source: {}*", info->source);
-      if (!info->example_bad.empty()) md += fmt::format("\n\nBad:\n\n> {}", info->example_bad);
-      if (!info->example_good.empty()) md += fmt::format("\n\nGood:\n\n> {}", info->example_good);
-      if (!info->link.empty()) md += fmt::format("\n\n[{}]({})", f->rule, info->link);
-    }
-    if (md.empty()) return nullptr;
-    return {{"contents", {{"kind", "markdown"}, {"value", md}}}};
+    return hover_result(at(d, off, off, true), principle_at(d, off), lookup());
   }
 
   Json code_actions(const Json& p) {
-    Json out = Json::array();
     auto it = docs_.find(p.at("textDocument").at("uri"));
-    if (it == docs_.end()) return out;
+    if (it == docs_.end()) return Json::array();
     const Document& d = it->second;
     LineIndex index(d.linted, utf16_);
     const Json& r = p.at("range");
     std::size_t b = index.offset({r["start"]["line"], r["start"]["character"]});
     std::size_t e = index.offset({r["end"]["line"], r["end"]["character"]});
-    for (const Diagnostic* f : at(d, b, e)) {
-      Json diag = Json::array({diagnostic(*f, index, static_cast<std::size_t>(f - d.findings.data()))});
-      for (const Fix& fix : f->fixes) {
-        Json edits = Json::array();
-        for (const Edit& x : fix.edits) edits.push_back({{"range", range(index, x.begin, x.end)}, {"newText", x.text}});
-        out.push_back({{"title", fix.title},
-                       {"kind", "quickfix"},
-                       {"diagnostics", diag},
-                       {"isPreferred", fix.safe},
-                       {"edit", {{"changes", {{d.uri, edits}}}}}});
-      }
-      // A suppression on the line before the finding's, in the file's own comment style.
-      std::size_t line_start = index.offset({index.position(f->offset).line, 0});
-      bool yaml = d.path.ends_with(".yaml") || d.path.ends_with(".yml");
-      std::string comment = yaml ? fmt::format("# storylint-disable-next-line {} -- reason\n", f->rule)
-                                 : fmt::format("<!-- storylint-disable-next-line {} -- reason -->\n", f->rule);
-      out.push_back({{"title", fmt::format("Disable {} for this line", f->rule)},
-                     {"kind", "quickfix"},
-                     {"diagnostics", diag},
-                     {"edit", {{"changes", {{d.uri, Json::array({{{"range", range(index, line_start, line_start)},
-                                                                  {"newText", comment}}})}}}}}});
+    std::vector<const Diagnostic*> found = at(d, b, e);
+    std::vector<std::size_t> indices;
+    for (const Diagnostic* f : found) indices.push_back(static_cast<std::size_t>(f - d.findings.data()));
+    ActionTarget target{d.uri, d.path, 0, std::string::npos};
+    ParsedFile parsed = parse_story_file(SourceFile(d.path, d.linted));
+    const FrontMatter& fm = parsed.front_matter;
+    if (!fm.format.empty() && fm.end > 0) {
+      target.body_begin = fm.end;
+      bool has_key = std::any_of(fm.keys.begin(), fm.keys.end(), [](const auto& k) { return k.first == "storylint"; });
+      if (fm.format == "yaml" && !has_key) target.meta_insert = index.offset({index.position(fm.end - 1).line, 0});
     }
-    return out;
+    return code_actions_result(target, index, found, indices, lookup());
+  }
+
+  // Pull diagnostics (textDocument/diagnostic): the same list, linted now if a lint is due.
+  Json pull(const Json& p) {
+    auto it = docs_.find(p.at("textDocument").at("uri"));
+    if (it == docs_.end()) return {{"kind", "full"}, {"items", Json::array()}};
+    if (it->second.due) lint(it->second);
+    return {{"kind", "full"}, {"items", items(it->second)}};
   }
 
   ServerOptions options_;
   Transport io_;
-  bool initialized_ = false, shutdown_ = false, exit_ = false, utf16_ = true;
+  bool initialized_ = false, shutdown_ = false, exit_ = false, utf16_ = true, pull_ = false;
   Overrides overrides_;
   std::shared_ptr<const RuleSet> builtin_;
   std::unique_ptr<ConfigLoader> loader_;
   std::map<std::string, Document> docs_;
   std::map<std::string, RuleInfo> infos_;
-  std::string root_;                                          // the workspace folder
-  std::map<std::string, BankFile> bank_;                      // by path
-  std::map<std::string, std::vector<Diagnostic>> bank_findings_;  // by path
+  Workspace bank_;  // the workspace folder's stories, for the bank rules
 };
 
 }  // namespace
