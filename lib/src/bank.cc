@@ -235,6 +235,11 @@ void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks) {
   }
 }
 
+Related related_story(const BankStory& s, std::string message) {
+  return {s.path, s.title_offset, s.title_end_offset, s.title_begin, s.title_end,
+          message.empty() ? fmt::format("'{}'", s.title) : std::move(message)};
+}
+
 Diagnostic bank_finding(const BankStory& s, const Rule& rule, Severity severity, std::string message) {
   Diagnostic d;
   d.path = s.path;

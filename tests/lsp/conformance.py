@@ -233,6 +233,12 @@ conflict = [d for d in ds if d["code"] == "bucket-coverage" and d["severity"] ==
 check("a bank finding on a file that is not open", ["no conflict story (bucket: conflict) among 2 stories: a bank with no "
       "disagreement story is a dealbreaker"], [d["message"] for d in conflict])
 check("at the first story's title", (1, 7), (conflict[0]["range"]["start"]["line"], conflict[0]["range"]["start"]["character"]))
+dup = [d for d in ds if d["code"] == "duplicate-story"]
+check("a duplicate names its twin as related information",
+      [{"location": {"uri": "file://" + os.path.join(bank, "b.md"),
+                     "range": {"start": {"line": 1, "character": 7}, "end": {"line": 1, "character": 24}}},
+        "message": "'Missed a deadline' tells the same episode"}],
+      dup[0].get("relatedInformation") if dup else None)
 # An unsaved conflict story, typed into a new buffer, clears it.
 c.notify("textDocument/didOpen", {"textDocument": {"uri": "file://" + os.path.join(bank, "c.md"), "languageId": "markdown",
           "version": 1, "text": GOOD.format(t="Disagreed with my manager", b="conflict")}})

@@ -113,5 +113,7 @@ void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks);
 
 /// A finding on a story's title line, stamped with `rule`'s id and the given severity.
 Diagnostic bank_finding(const BankStory& s, const Rule& rule, Severity severity, std::string message);
+/// Another story a bank finding involves, at its title, with a word on why.
+Related related_story(const BankStory& s, std::string message);
 
 }  // namespace storylint

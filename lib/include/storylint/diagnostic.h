@@ -73,6 +73,16 @@ struct Fix {
   bool safe = false;
 };
 
+/// Another place a finding involves: for a bank finding, the other stories (a duplicate's
+/// twin, the other conflict stories, the stories that show a level's scope). Editors show
+/// them as related information.
+struct Related {
+  SharedText path;
+  std::size_t offset = 0, end_offset = 0;
+  Position begin, end;
+  std::string message;
+};
+
 /// One finding. `begin`/`end` are 1-based; `end` is exclusive (the column just past the
 /// span), as SARIF and most editors expect. The byte offsets are into the file's bytes.
 struct Diagnostic {
@@ -97,6 +107,8 @@ struct Diagnostic {
   std::uint64_t line_hash = 0;
   /// Ways to fix it (empty for most findings).
   std::vector<Fix> fixes;
+  /// Other places it involves (bank findings).
+  std::vector<Related> related;
 };
 
 /// What attach_source copies from the finding's line besides its position: each costs a

@@ -92,7 +92,11 @@ class ConflictRange final : public BankCheck {
           considered, level));
     }
     for (const std::string& p : problems) {
-      out->push_back(bank_finding(*conflicts.front(), rule, rule.severity, rule.render({{"problem", p}})));
+      Diagnostic d = bank_finding(*conflicts.front(), rule, rule.severity, rule.render({{"problem", p}}));
+      for (std::size_t i = 1; i < conflicts.size(); ++i) {
+        d.related.push_back(related_story(*conflicts[i], fmt::format("conflict story '{}'", conflicts[i]->title)));
+      }
+      out->push_back(std::move(d));
     }
   }
 };

@@ -135,7 +135,9 @@ class Duplicates final : public BankCheck {
       const BankStory& y = bank[t.other];
       std::string other = fmt::format("'{}' at {}:{}", y.title, y.path, y.title_begin.line);
       if (t.count > 1) other += fmt::format(" and {} more", t.count - 1);
-      out->push_back(bank_finding(bank[x], rule, rule.severity, rule.render({{"other", other}, {"reason", t.why}})));
+      Diagnostic d = bank_finding(bank[x], rule, rule.severity, rule.render({{"other", other}, {"reason", t.why}}));
+      d.related.push_back(related_story(y, fmt::format("'{}' tells the same episode", y.title)));
+      out->push_back(std::move(d));
     }
   }
 };

@@ -62,14 +62,18 @@ class LevelScope final : public BankCheck {
     std::vector<const BankStory*> showing, lacking;
     for (const BankStory& s : bank) (s.bits_of(rule.id) & (1u << k) ? showing : lacking).push_back(&s);
     if (showing.size() >= e.min_stories) return;
-    out->push_back(bank_finding(bank.front(), rule, rule.severity,
+    Diagnostic d = bank_finding(bank.front(), rule, rule.severity,
                                 rule.render({{"level", std::string(level)},
                                              {"count", std::to_string(showing.size())},
                                              {"min", std::to_string(e.min_stories)},
                                              {"scope", e.scope},
                                              {"showing", titles(showing)},
                                              {"lacking", titles(lacking)},
-                                             {"considered", stories_text(bank.size())}})));
+                                             {"considered", stories_text(bank.size())}}));
+    for (const BankStory* s : showing) {
+      d.related.push_back(related_story(*s, fmt::format("'{}' shows the {} scope", s->title, level)));
+    }
+    out->push_back(std::move(d));
   }
 };
 

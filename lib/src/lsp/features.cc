@@ -11,7 +11,8 @@ Json lsp_range(const LineIndex& index, std::size_t b, std::size_t e) {
   return {{"start", {{"line", s.line}, {"character", s.character}}}, {"end", {{"line", t.line}, {"character", t.character}}}};
 }
 
-Json lsp_diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t index_in_doc, const RuleLookup& rules) {
+Json lsp_diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t index_in_doc, const RuleLookup& rules,
+                    const TextLookup& texts) {
   Json d = {{"range", lsp_range(index, f.offset, f.end_offset)},
             {"severity", f.severity == Severity::error ? 1 : f.severity == Severity::warning ? 2 : 3},
             {"code", f.rule},
@@ -19,6 +20,21 @@ Json lsp_diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t ind
             {"message", f.message},
             {"data", {{"index", index_in_doc}}}};
   if (const RuleInfo* info = rules(f.rule); info && !info->link.empty()) d["codeDescription"] = {{"href", info->link}};
+  if (!f.related.empty()) {
+    Json related = Json::array();
+    for (const Related& r : f.related) {
+      const std::string* text = texts ? texts(r.path) : nullptr;
+      Json range;
+      if (text) {
+        range = lsp_range(LineIndex(*text, index.utf16()), r.offset, r.end_offset);
+      } else {  // not read: the 1-based line and column, as characters
+        range = {{"start", {{"line", r.begin.line - 1}, {"character", r.begin.column - 1}}},
+                 {"end", {{"line", r.end.line - 1}, {"character", r.end.column - 1}}}};
+      }
+      related.push_back({{"location", {{"uri", "file://" + r.path.str()}, {"range", range}}}, {"message", r.message}});
+    }
+    d["relatedInformation"] = std::move(related);
+  }
   return d;
 }
 

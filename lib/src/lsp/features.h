@@ -16,12 +16,16 @@ namespace storylint::lsp {
 
 using Json = nlohmann::json;
 using RuleLookup = std::function<const RuleInfo*(const std::string& id)>;
+/// The text of another file (an open buffer, or as the workspace read it), or nullptr.
+using TextLookup = std::function<const std::string*(const std::string& path)>;
 
 /// An LSP range for bytes [b, e).
 Json lsp_range(const LineIndex& index, std::size_t b, std::size_t e);
 /// One finding as an LSP Diagnostic: range, severity, code, codeDescription (the rule's
-/// page), source, message, data.index (`index` of the finding in the document).
-Json lsp_diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t index_in_doc, const RuleLookup& rules);
+/// page), source, message, data.index (`index` of the finding in the document), and for a
+/// bank finding relatedInformation (the other stories, ranged in their own files' text).
+Json lsp_diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t index_in_doc, const RuleLookup& rules,
+                    const TextLookup& texts = {});
 /// Hover contents for the findings under the cursor and, when the cursor is on a
 /// principle name in the metadata, that principle (`principle`, its exact name).
 Json hover_result(const std::vector<const Diagnostic*>& found, const std::string& principle, const RuleLookup& rules);

@@ -21,6 +21,7 @@ class LineIndex {
   /// The byte offset of a position; a character past the line's end is its end, a line
   /// past the last is the text's end.
   std::size_t offset(LspPosition p) const;
+  bool utf16() const { return utf16_; }
 
  private:
   std::string_view text_;

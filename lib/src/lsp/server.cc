@@ -333,7 +333,12 @@ class Server {
   }
 
   Json diagnostic(const Diagnostic& f, const LineIndex& index, std::size_t k) {
-    return lsp_diagnostic(f, index, k, [this](const std::string& id) { return rule_info(id); });
+    return lsp_diagnostic(f, index, k, lookup(), [this](const std::string& path) -> const std::string* {
+      for (const auto& [uri, d] : docs_) {
+        if (d.path == path) return &d.linted;
+      }
+      return bank_.text(path);
+    });
   }
 
   const RuleInfo* rule_info(const std::string& id) {
