@@ -252,4 +252,51 @@ r = c.request("shutdown")
 c.notify("exit")
 check("bank session exits 0", 0, c.p.wait(timeout=20))
 
+# 12. Settings through workspace/configuration: asked after initialized, applied on answer.
+cfgdir = os.path.join(WORK, "cfg")
+os.makedirs(cfgdir, exist_ok=True)
+money = ("---\ntitle: Savings\ndate: 2026-01\nbucket: productivity\n---\n## Situation\nCosts grew.\n## Action\n"
+         "I cut idle servers.\n## Result\nIt saved $2,000,000 a year.\n")
+c = Client()
+c.request("initialize", {"capabilities": {"workspace": {"configuration": True}}})
+c.notify("initialized")
+ask = c.read()
+check("the server asks for its settings", ("workspace/configuration", [{"section": "storylint"}]),
+      (ask.get("method"), ask.get("params", {}).get("items")))
+c.notify("textDocument/didOpen", {"textDocument": {"uri": "file://" + os.path.join(cfgdir, "m.md"), "languageId": "markdown",
+          "version": 1, "text": money}})
+ds = c.diagnostics("file://" + os.path.join(cfgdir, "m.md"))
+check("at L5, $2M a year is not small", [], [d for d in ds if d["code"] == "small-impact"])
+c.send({"jsonrpc": "2.0", "id": ask["id"], "result": [{"level": "L7"}]})
+ds = c.diagnostics("file://" + os.path.join(cfgdir, "m.md"))
+check("the answer (L7) applies: $2M a year is small there", ["small-impact"], [d["code"] for d in ds if d["code"] == "small-impact"])
+c.request("shutdown")
+c.notify("exit")
+c.p.wait(timeout=20)
+
+# 13. A broken configuration: a diagnostic on the configuration file, and showMessage.
+broken = os.path.join(WORK, "broken")
+os.makedirs(broken, exist_ok=True)
+open(os.path.join(broken, ".storylint.yaml"), "w").write("levl: L5\n")
+c = Client()
+c.request("initialize", {"capabilities": {}})
+c.notify("initialized")
+c.notify("textDocument/didOpen", {"textDocument": {"uri": "file://" + os.path.join(broken, "s.md"), "languageId": "markdown",
+          "version": 1, "text": money}})
+ds = c.diagnostics("file://" + os.path.join(broken, ".storylint.yaml"))
+check("the configuration's error, on the configuration file",
+      [("config", 0, 0, "unknown key 'levl' (did you mean 'level'?)")],
+      [(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"], d["message"]) for d in ds])
+shown = [m for m in c.pending if m.get("method") == "window/showMessage"]
+while not shown:  # it follows the configuration's diagnostics
+    m = c.read()
+    if m is None:
+        break
+    if m.get("method") == "window/showMessage":
+        shown.append(m)
+check("and said with showMessage", True, len(shown) == 1 and "unknown key 'levl'" in shown[0]["params"]["message"])
+c.request("shutdown")
+c.notify("exit")
+check("a broken configuration is no crash", 0, c.p.wait(timeout=20))
+
 sys.exit(1 if failed else 0)

@@ -67,6 +67,30 @@ local h = client.request_sync("textDocument/hover",
 local value = h and h.result and h.result.contents and h.result.contents.value or ""
 check("hover explains the finding", true, value:find("**missing-metric** (error)", 1, true) == 1)
 
+-- The bank from unsaved buffers: "no conflict story" sits on the bank's first story
+-- (a-first.md, not open); typing a conflict story into a new, unsaved buffer clears it.
+local first = vim.uri_to_bufnr(vim.uri_from_fname(vim.fn.fnamemodify(story, ":h") .. "/a-first.md"))
+local function no_conflict_story()
+  for _, d in ipairs(vim.diagnostic.get(first)) do
+    local code = d.code or (d.user_data and d.user_data.lsp.code)
+    if code == "bucket-coverage" and d.message:find("no conflict story", 1, true) then return true end
+  end
+  return false
+end
+vim.wait(10000, no_conflict_story, 50)
+check("a bank finding on a file that is not open", true, no_conflict_story())
+vim.cmd("enew")
+local scratch = vim.api.nvim_get_current_buf()
+vim.api.nvim_buf_set_name(scratch, vim.fn.fnamemodify(story, ":h") .. "/conflict.md")
+vim.bo[scratch].filetype = "markdown"
+vim.api.nvim_buf_set_lines(scratch, 0, -1, false, {
+  "---", "title: Disagreed with my manager", "bucket: conflict", "---",
+  "## Situation", "My manager and I disagreed about the launch date.",
+})
+vim.lsp.buf_attach_client(scratch, id)
+vim.wait(10000, function() return not no_conflict_story() end, 50)
+check("an unsaved conflict story clears it", false, no_conflict_story())
+
 vim.lsp.stop_client(id)
 io.stdout:write(failed == 0 and "done\n" or "failed\n")
 vim.cmd(failed == 0 and "qall!" or "cquit!")

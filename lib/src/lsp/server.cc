@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -55,6 +56,12 @@ std::string path_of(const std::string& uri) {
     }
   }
   return out;
+}
+
+std::string fs_absolute(const std::string& path) {
+  std::error_code ec;
+  std::string abs = std::filesystem::absolute(path, ec).lexically_normal().string();
+  return ec ? path : abs;
 }
 
 class Server {
@@ -108,7 +115,7 @@ class Server {
       return;
     }
     if (!msg.is_object() || !msg.contains("method") || !msg["method"].is_string()) {
-      if (msg.is_object() && msg.contains("id") && !msg.contains("method")) return;  // a response to us
+      if (msg.is_object() && msg.contains("id") && !msg.contains("method")) return answer(msg);  // a response to us
       respond_error(msg.is_object() && msg.contains("id") ? msg["id"] : Json(nullptr), kInvalidRequest,
                     "a request needs a method");
       return;
@@ -127,7 +134,10 @@ class Server {
         if (request) respond_error(id, kNotInitialized, "the server is not initialized yet");
         return;
       }
-      if (method == "initialized") return load_workspace();
+      if (method == "initialized") {
+        load_workspace();
+        return ask_configuration();
+      }
       if (method == "$/cancelRequest" || method == "textDocument/didSave") return;
       if (method == "shutdown") {
         shutdown_ = true;
@@ -137,7 +147,8 @@ class Server {
       if (method == "textDocument/didChange") return did_change(params);
       if (method == "textDocument/didClose") return did_close(params);
       if (method == "workspace/didChangeConfiguration" || method == "workspace/didChangeWatchedFiles") {
-        return reload(params);
+        reload(params);
+        return ask_configuration();
       }
       if (method == "textDocument/hover") return respond(id, hover(params));
       if (method == "textDocument/codeAction") return respond(id, code_actions(params));
@@ -145,6 +156,25 @@ class Server {
       if (request) respond_error(id, kMethodNotFound, "unknown method: " + method);
     } catch (const Json::exception& e) {  // a field of the wrong type
       if (request) respond_error(id, kInvalidParams, std::string("invalid params: ") + e.what());
+    }
+  }
+
+  // Settings from the client's own configuration (the "storylint" section), when it
+  // answers workspace/configuration; the answer comes back through answer().
+  void ask_configuration() {
+    if (!config_requests_) return;
+    send({{"jsonrpc", "2.0"}, {"id", fmt::format("storylint-config-{}", ++next_request_)},
+          {"method", "workspace/configuration"}, {"params", {{"items", Json::array({{{"section", "storylint"}}})}}}});
+  }
+
+  void answer(const Json& msg) {
+    if (!msg["id"].is_string() || msg["id"].get<std::string>().rfind("storylint-config-", 0) != 0) return;
+    if (!msg.contains("result") || !msg["result"].is_array() || msg["result"].empty() || !msg["result"][0].is_object()) return;
+    Overrides before = overrides_;
+    settings(msg["result"][0]);
+    if (overrides_.level != before.level || overrides_.reference_date != before.reference_date) {
+      load_workspace();
+      for (auto& [uri, d] : docs_) lint(d);
     }
   }
 
@@ -156,6 +186,10 @@ class Server {
       for (const Json& e : general.value("positionEncodings", Json::array())) {
         if (e == "utf-8") utf16_ = false;
       }
+    }
+    if (params.contains("capabilities") && params["capabilities"].contains("workspace") &&
+        params["capabilities"]["workspace"].value("configuration", false)) {
+      config_requests_ = true;
     }
     // Pull diagnostics when the client advertises them; then nothing is pushed for open
     // documents (files that are not open still get their bank findings pushed).
@@ -306,10 +340,23 @@ class Server {
     const Config* c = loader().for_path(d.path, &errors);
     d.findings.clear();
     d.linted = d.text;
-    if (!c) {  // a broken configuration: said once, and nothing linted with it
+    if (!c) {  // a broken configuration: shown on the file itself and said once; nothing linted with it
       std::string text;
-      for (const LoadError& e : errors) text += fmt::format("{}:{}:{}: {}\n", e.path, e.position.line, e.position.column, e.message);
-      notify("window/showMessage", {{"type", 1}, {"message", "storylint: the configuration has errors:\n" + text}});
+      std::map<std::string, Json> on_file;
+      for (const LoadError& e : errors) {
+        text += fmt::format("{}:{}:{}: {}\n", e.path, e.position.line, e.position.column, e.message);
+        Json pos = {{"line", e.position.line ? e.position.line - 1 : 0}, {"character", e.position.column ? e.position.column - 1 : 0}};
+        on_file[e.path].push_back({{"range", {{"start", pos}, {"end", pos}}}, {"severity", 1}, {"code", "config"},
+                                   {"source", "storylint"}, {"message", e.message}});
+      }
+      for (auto& [file, list] : on_file) {
+        std::string abs = file.empty() || file[0] == '/' ? file : fs_absolute(file);
+        notify("textDocument/publishDiagnostics", {{"uri", "file://" + abs}, {"diagnostics", list}});
+      }
+      if (text != last_config_error_) {
+        notify("window/showMessage", {{"type", 1}, {"message", "storylint: the configuration has errors:\n" + text}});
+        last_config_error_ = text;
+      }
     } else if (d.text.size() > kMaxDocumentBytes) {  // as --max-file-size: not read
       Diagnostic f;
       f.severity = Severity::error;
@@ -427,6 +474,9 @@ class Server {
   std::map<std::string, Document> docs_;
   std::map<std::string, RuleInfo> infos_;
   Workspace bank_;  // the workspace folder's stories, for the bank rules
+  std::string last_config_error_;  // said once with showMessage until it changes
+  bool config_requests_ = false;   // the client answers workspace/configuration
+  int next_request_ = 0;
 };
 
 }  // namespace
