@@ -105,6 +105,29 @@ expect_eq "json fixes" '[{"title":"Quote '"'"'Are Right, A Lot'"'"'","safe":true
 run_in "$TMP" before/a.md -f sarif "${REF[@]}"
 expect_eq "sarif fixes" '{"description":{"text":"Quote '"'"'Are Right, A Lot'"'"'"},"artifactChanges":[{"artifactLocation":{"uri":"before/a.md","uriBaseId":"%SRCROOT%"},"replacements":[{"deletedRegion":{"startLine":6,"startColumn":14,"endLine":6,"endColumn":30},"insertedContent":{"text":"\"Are Right, A Lot\""}}]}]}' \
   "$(printf '%s' "$OUT" | node -e 'const d=JSON.parse(require("fs").readFileSync(0,"utf8")); console.log(JSON.stringify(d.runs[0].results.find(x=>x.ruleId==="unknown-principle").fixes[0]))')"
+# On a copy of examples/: --diff shows the one safe fix there, --fix makes it, and a
+# second --fix changes nothing.
+cp -r "$SRC/examples" ex
+run_in "$TMP" --diff ex --reference-date 2026-11-01
+expect_eq "examples: --diff" "--- a/ex/bad/metadata-typos.md
++++ b/ex/bad/metadata-typos.md
+@@ -1,7 +1,7 @@
+ ---
+ title: Mentored two new engineers
+ date: 2025-08
+-principles: [Hire and Develop the Best, Custmer Obsession]
++principles: [Hire and Develop the Best, Customer Obsession]
+ bukcet: productivity
+ ---
+ " "$OUT"
+run_in "$TMP" --fix ex --reference-date 2026-11-01
+expect_eq "examples: --fix" "storylint: fixed 1 problem in 1 file" "$ERR"
+expect_eq "examples: the fixed line" "principles: [Hire and Develop the Best, Customer Obsession]" "$(sed -n 4p ex/bad/metadata-typos.md)"
+cp -r ex ex-once
+run_in "$TMP" --fix ex --reference-date 2026-11-01
+if diff -r ex-once ex >/dev/null; then ok; else bad "examples: a second --fix changed a file"; fi
+if diff -r -x metadata-typos.md "$SRC/examples" ex >/dev/null; then ok; else bad "examples: --fix touched another file"; fi
+
 # A missing part's skeleton, in the story's own label style and STAR order: offered (JSON,
 # SARIF, the editor), never applied by --fix (not safe: the candidate must write it).
 mkdir sk

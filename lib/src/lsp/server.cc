@@ -172,7 +172,8 @@ class Server {
     if (!msg.contains("result") || !msg["result"].is_array() || msg["result"].empty() || !msg["result"][0].is_object()) return;
     Overrides before = overrides_;
     settings(msg["result"][0]);
-    if (overrides_.level != before.level || overrides_.reference_date != before.reference_date) {
+    if (overrides_.level != before.level || overrides_.reference_date != before.reference_date ||
+        overrides_.select != before.select || overrides_.ignore != before.ignore) {
       load_workspace();
       for (auto& [uri, d] : docs_) lint(d);
     }
@@ -221,6 +222,17 @@ class Server {
     if (v.contains("level") && v["level"].is_string()) overrides_.level = normalize_level(v["level"].get<std::string>());
     if (v.contains("referenceDate") && v["referenceDate"].is_string()) overrides_.reference_date = v["referenceDate"];
     if (v.contains("debounceMs") && v["debounceMs"].is_number_integer()) options_.debounce_ms = v["debounceMs"];
+    // Rules as the CLI's --select and --ignore: {"rules": {"select": [...], "ignore": [...]}}.
+    if (v.contains("rules") && v["rules"].is_object()) {
+      for (const char* key : {"select", "ignore"}) {
+        auto& list = std::string_view(key) == "select" ? overrides_.select : overrides_.ignore;
+        if (!v["rules"].contains(key) || !v["rules"][key].is_array()) continue;
+        list.clear();
+        for (const Json& id : v["rules"][key]) {
+          if (id.is_string()) list.push_back(id);
+        }
+      }
+    }
     loader_.reset();
   }
 
