@@ -96,6 +96,8 @@ int write_lint_report(const Options& o, LintResult& result, const std::vector<co
 /// something would change), or of --fix before the lint that follows (0, or 2 when a file
 /// could not be written). `changed_any` says whether any file had fixes.
 int run_fixes(const Options& o, const Plan& plan, bool* changed_any);
+/// The default command: lint the paths (--stdin, --fix and --diff included).
+int lint_command(const Options& o);
 /// Ends the process with `rc` as finish_lint does (sanitizer builds return it).
 int end_run(int rc);
 
