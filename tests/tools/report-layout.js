@@ -3,15 +3,11 @@
 // box at full size (their text keeps its size), and tables fit or scroll in theirs.
 // usage: node report-layout.js FILE.html WIDTH   -> prints "ok" or what is wrong
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 (async () => {
   const [file, width] = [process.argv[2], Number(process.argv[3] || 420)];
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto('file://' + file);
   const problems = await page.evaluate((w) => {

@@ -5,15 +5,11 @@
 // links lead.
 // usage: node report-prep.js FILE.html WIDTH
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 (async () => {
   const [file, width] = [process.argv[2], Number(process.argv[3] || 1200)];
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto('file://' + file);
   const seen = await page.evaluate((w) => {

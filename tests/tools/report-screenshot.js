@@ -2,15 +2,11 @@
 // page (cards, coverage, dates, buckets), the first bank's question map (its first rows)
 // and its prep sheets.  usage: node report-screenshot.js REPORT.html TOP.png MAP.png SHEETS.png
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 (async () => {
   const [file, top, map, sheets] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto('file://' + file);
   await page.screenshot({ path: top, clip: { x: 0, y: 0, width: 1100, height: 1750 } });
