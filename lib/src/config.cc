@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "config_globs.h"
 #include "kinds/kind.h"
 #include "rule_source.h"
 #include "yaml_tree.h"
@@ -31,50 +32,6 @@ std::string suggestion(std::string_view word, const std::vector<std::string_view
   std::string hint = closest_match(word, candidates);
   return hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint);
 }
-
-// Glob -> RE2 (anchored). Returns false on an unclosed '['.
-bool glob_to_regex(std::string_view g, std::string* out) {
-  std::string re;
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    char c = g[i];
-    if (c == '*') {
-      if (i + 1 < g.size() && g[i + 1] == '*') {
-        ++i;
-        if (i + 1 < g.size() && g[i + 1] == '/') {
-          ++i;
-          re += "(?:.*/)?";  // "**/" spans zero or more folders
-        } else {
-          re += ".*";
-        }
-      } else {
-        re += "[^/]*";
-      }
-    } else if (c == '?') {
-      re += "[^/]";
-    } else if (c == '[') {
-      std::size_t close = g.find(']', i + 2);
-      if (close == std::string_view::npos) return false;
-      std::string_view cls = g.substr(i + 1, close - i - 1);
-      re += '[';
-      std::size_t k = 0;
-      if (!cls.empty() && (cls[0] == '!' || cls[0] == '^')) {
-        re += '^';
-        k = 1;
-      }
-      for (; k < cls.size(); ++k) {
-        if (cls[k] == '\\' || cls[k] == ']' || cls[k] == '[') re += '\\';
-        re += cls[k];
-      }
-      re += ']';
-      i = close;
-    } else {
-      re += RE2::QuoteMeta(std::string(1, c));
-    }
-  }
-  *out = re;
-  return true;
-}
-
 
 // How a path is shown: relative to the working directory when it lies below it.
 std::string display_path(const fs::path& p) {
@@ -129,37 +86,6 @@ std::string read_text(const std::string& path, std::string* err) {
     return {};
   }
   return out;
-}
-
-struct Config::Glob {
-  std::string pattern;
-  bool anchored = false;  // has a '/': matched against the whole relative path
-  std::unique_ptr<RE2> re;
-
-  bool matches(std::string_view rel) const {
-    // A pattern matching a folder matches everything below it.
-    std::size_t pos = 0;
-    while (true) {
-      std::size_t slash = rel.find('/', pos);
-      std::string_view prefix = slash == std::string_view::npos ? rel : rel.substr(0, slash);
-      std::string_view name = prefix.substr(prefix.find_last_of('/') == std::string_view::npos ? 0 : prefix.find_last_of('/') + 1);
-      if (RE2::FullMatch(anchored ? prefix : name, *re)) return true;
-      if (slash == std::string_view::npos) return false;
-      pos = slash + 1;
-    }
-  }
-};
-
-bool Config::includes(const std::string& path) const {
-  std::error_code ec;
-  std::string abs = fs::absolute(path, ec).lexically_normal().generic_string();
-  if (base_dir.empty() || !abs.starts_with(base_dir)) return true;
-  std::string_view rel = std::string_view(abs).substr(base_dir.size());
-  if (!include_globs_.empty() &&
-      std::none_of(include_globs_.begin(), include_globs_.end(), [&](const auto& g) { return g->matches(rel); })) {
-    return false;
-  }
-  return std::none_of(exclude_globs_.begin(), exclude_globs_.end(), [&](const auto& g) { return g->matches(rel); });
 }
 
 struct ConfigLoader::Impl {
@@ -303,23 +229,10 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   auto globs = [&](const yaml::Node* n, std::string_view key, std::vector<std::string>* texts,
                    std::vector<std::shared_ptr<const Config::Glob>>* out) {
     for (const yaml::Node* g : list_of(n, key)) {
-      std::string re;
-      if (g->value.empty() || !glob_to_regex(g->value, &re)) {
-        error(g->offset, fmt::format("invalid glob '{}' in '{}': {}", g->value, key,
-                                     g->value.empty() ? "empty pattern" : "'[' is never closed"));
-        continue;
-      }
-      auto glob = std::make_shared<Config::Glob>();
-      std::string pattern = g->value;
-      while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
-      if (pattern.starts_with("./")) pattern = pattern.substr(2);
-      glob->pattern = g->value;
-      glob->anchored = pattern.find('/') != std::string::npos;  // "/x" anchors at the config's folder
-      if (pattern.starts_with("/")) pattern = pattern.substr(1);
-      glob_to_regex(pattern, &re);
-      glob->re = std::make_unique<RE2>(re, pattern_options(false));
-      if (!glob->re->ok()) {  // "[b-a]": a range RE2 rejects would match nothing, silently
-        error(g->offset, fmt::format("invalid glob '{}' in '{}': {}", g->value, key, glob->re->error()));
+      std::string why;
+      std::shared_ptr<const Config::Glob> glob = compile_glob(g->value, &why);
+      if (!glob) {
+        error(g->offset, fmt::format("invalid glob '{}' in '{}': {}", g->value, key, why));
         continue;
       }
       texts->push_back(g->value);
@@ -631,72 +544,6 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   config->settings.detail = overrides.detail;
   config->settings.rules = std::move(effective);
   return config;
-}
-
-std::string ConfigLoader::describe(const Config& c) {
-  std::string out;
-  auto line = [&](std::string_view key, std::string_view value, std::string_view origin) {
-    fmt::format_to(std::back_inserter(out), "{}: {}  # {}\n", key, value, origin);
-  };
-  fmt::format_to(std::back_inserter(out), "# configuration: {}\n", c.path.empty() ? "(none)" : c.path);
-  line("level", c.level.value, c.level.origin);
-  line("reference_date", c.reference_date.value.empty() ? format_date(c.settings.reference_date) : c.reference_date.value,
-       c.reference_date.origin);
-  line("fail_on", c.fail_on.value, c.fail_on.origin);
-  line("include", fmt::format("[{}]", fmt::join(c.include, ", ")), c.include.empty() ? "default (every story file)" : c.path);
-  line("exclude", fmt::format("[{}]", fmt::join(c.exclude, ", ")), c.exclude.empty() ? "default" : c.path);
-  line("rule_paths", fmt::format("[{}]", fmt::join(c.rule_paths, ", ")), c.rule_paths.empty() ? "default" : c.path);
-  out += "rules:\n";
-  for (const Rule& r : c.settings.rules->rules) {
-    fmt::format_to(std::back_inserter(out), "  {}:\n    severity: {}  # {}\n", r.id, severity_name(r.severity),
-                   r.severity_origin);
-    for (const RuleOption& o : r.options) {
-      // Long pattern lists are summarized; `storylint explain` prints them whole.
-      std::string value = o.items && o.value.size() > 60 ? fmt::format("[{} entr{}]", o.items, o.items == 1 ? "y" : "ies") : o.value;
-      fmt::format_to(std::back_inserter(out), "    {}: {}  # {}\n", o.name, value, o.origin);
-    }
-  }
-  auto engine = [&](std::string_view id, const std::optional<Severity>& s) {
-    fmt::format_to(std::back_inserter(out), "  {}: {}\n", id, s ? severity_name(*s) : "off");
-  };
-  engine("invalid-suppression", c.settings.invalid_suppression);
-  engine("unused-suppression", c.settings.unused_suppression);
-  return out;
-}
-
-std::string default_config_text(const RuleSet& rules) {
-  std::string out =
-      "# storylint configuration. Every setting below is at its default; change what you need.\n"
-      "# The nearest .storylint.yaml above a story applies to it. See `storylint explain RULE`.\n"
-      "level: L5              # L4..L8: picks each rule's level defaults\n"
-      "# reference_date: 2026-11-01   # \"today\" for recency rules (default: today, UTC)\n"
-      "fail_on: error         # error | warning | info | never\n"
-      "include: []            # globs of story files to lint (default: every .md/.markdown/.yaml/.yml)\n"
-      "exclude: []            # globs to skip, e.g. [\"drafts/**\"]\n"
-      "rule_paths: []         # folders of your own rule files\n"
-      "aliases:\n"
-      "  sections: {}         # e.g. {situation: [The problem], action: [How I did it]}\n"
-      "  principles: {}       # e.g. {Customer First: Customer Obsession}\n"
-      "# Every rule at its default, commented out: uncomment what you change. Nothing here is\n"
-      "# pinned, so `level` keeps deciding the level-dependent options (noted below).\n"
-      "rules:\n";
-  for (const Rule& r : rules.rules) {
-    fmt::format_to(std::back_inserter(out), "  # {}: {}\n  # {}:\n  #   severity: {}\n", r.id, r.description, r.id,
-                   severity_name(r.severity));
-    for (const RuleOption& o : r.options) {
-      bool list = o.value.starts_with("[");
-      std::string by_level;
-      for (const auto& [level, opts] : r.level_defaults) {
-        for (const RuleOption& lo : opts) {
-          if (lo.name == o.name) by_level += fmt::format("{}{} {}", by_level.empty() ? "" : ", ", level, lo.value);
-        }
-      }
-      fmt::format_to(std::back_inserter(out), "  #   {}: {}{}\n", o.name, list ? "[...]  (see storylint explain)" : o.value,
-                     by_level.empty() ? "" : fmt::format("   # by level: {}", by_level));
-    }
-  }
-  out += "  # unused-suppression: info\n  # invalid-suppression: warning\n";
-  return out;
 }
 
 }  // namespace storylint

@@ -78,9 +78,11 @@ class Config {
   /// Whether a file found by walking a folder is linted under include/exclude.
   bool includes(const std::string& path) const;
 
+  /// A compiled include/exclude glob (opaque; lib/src/config_globs.h).
+  struct Glob;
+
  private:
   friend class ConfigLoader;
-  struct Glob;
   std::vector<std::shared_ptr<const Glob>> include_globs_, exclude_globs_;
 };
 
