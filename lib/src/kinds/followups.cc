@@ -14,11 +14,15 @@
 //       also: [RE2...]               # optional: this must match too (two halves)
 //       read: [situation, task]      # optional: the parts that can answer it (stakes
 //                                    # are told in the Situation, not in the Result)
+//       told_in: [learning]          # optional: a filled part there answers it by itself
+//                                    # (a Learning with any words says what was learned)
 // The story's bucket is its metadata `bucket`. Without `read`, everything the story
 // holds is searched: its told parts, its summary, follow-up answers and notes (an answer
 // kept under "Follow-ups" is an answer). With `read`, those parts (in a story with no
 // parts, its whole prose) and the follow-up and notes sections.
 // Placeholders: {question}, {id}, {bucket}.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "kind.h"
@@ -32,7 +36,8 @@ struct Question {
   Part part = Part::situation;
   bool has_part = false;
   Pattern answered_by, also;
-  std::vector<Part> read;  // empty: everything
+  std::vector<Part> read;     // empty: everything
+  std::vector<Part> told_in;  // a filled part here answers it
 };
 
 std::string lower(std::string s) {
@@ -69,6 +74,12 @@ class Followups final : public Check {
     std::string bucket = lower(story.meta->bucket->value);
     for (const Question& q : questions) {
       if (q.bucket != bucket) continue;
+      if (std::any_of(q.told_in.begin(), q.told_in.end(), [&](Part p) {
+            const Section& s = story.part(p);
+            return s.filled() && s.text.word_count() >= 3;
+          })) {
+        continue;
+      }
       if (q.answered_by && found(q.answered_by, q, story, ctx) && (!q.also || found(q.also, q, story, ctx))) continue;
       std::pair<std::size_t, std::size_t> at;
       if (q.has_part && story.part(q.part).present && !story.part(q.part).inferred) {
@@ -107,9 +118,9 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
       return n->value;
     };
     for (const auto& [k, v] : item->entries) {
-      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read"};
+      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read", "told_in"};
       if (std::find(std::begin(kKeys), std::end(kKeys), k->value) == std::end(kKeys)) {
-        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read)", k->value));
+        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read, told_in)", k->value));
       }
     }
     q.id = text("id", true);
@@ -125,15 +136,17 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
     if (const yaml::Node* n = item->get("answered_by")) q.answered_by = o.patterns_in("questions", *n);
     else o.error_in("questions", *item, "a question needs 'answered_by': the patterns that answer it");
     if (const yaml::Node* n = item->get("also")) q.also = o.patterns_in("questions", *n);
-    if (const yaml::Node* n = item->get("read")) {
+    for (auto [key, parts] : {std::pair{"read", &q.read}, std::pair{"told_in", &q.told_in}}) {
+      const yaml::Node* n = item->get(key);
+      if (!n) continue;
       if (n->kind != yaml::Kind::sequence) {
-        o.error_in("questions", *n, "'read' should list parts: [situation, task]");
-      } else {
-        for (const auto& r : n->items) {
-          Part part;
-          if (r->is_scalar() && parse_part_name(lower(r->value), &part)) q.read.push_back(part);
-          else o.error_in("questions", *r, fmt::format("'{}' is not a part (situation, task, action, result, learning)", r->value));
-        }
+        o.error_in("questions", *n, fmt::format("'{}' should list parts: [situation, task]", key));
+        continue;
+      }
+      for (const auto& r : n->items) {
+        Part part;
+        if (r->is_scalar() && parse_part_name(lower(r->value), &part)) parts->push_back(part);
+        else o.error_in("questions", *r, fmt::format("'{}' is not a part (situation, task, action, result, learning)", r->value));
       }
     }
     c->questions.push_back(std::move(q));
