@@ -33,6 +33,20 @@ run_in "$SRC" examples/ "${REF[@]}" --format json -o "$TMP/out.json"
 expect_eq "json parses with the documented keys" '["diagnostics","errors","rules","summary","version"] 109 9' \
   "$(node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(JSON.stringify(Object.keys(j).sort()),j.diagnostics.length,j.summary.error)' "$TMP/out.json")"
 
+# A bank finding names the stories it involves: JSON "related" and SARIF relatedLocations,
+# at each story's title.
+run_in "$SRC" examples/small-bank "${REF[@]}" --format json -o "$TMP/bank.json"
+expect_eq "json related of a bank finding" "level-scope examples/small-bank/argued-for-tests.md:2:8-2:52 'Convinced a peer team to keep contract tests' shows the L6 scope
+level-scope examples/small-bank/pricing-page.md:2:8-2:43 'Rebuilt the pricing page experiment' shows the L6 scope" \
+  "$(node -e 'for (const d of JSON.parse(require("fs").readFileSync(process.argv[1])).diagnostics) for (const r of d.related) console.log(`${d.rule} ${r.path}:${r.line}:${r.column}-${r.end_line}:${r.end_column} ${r.message}`)' "$TMP/bank.json")"
+expect_eq "json related is empty for a story finding" "[]" \
+  "$(node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(JSON.stringify(j.diagnostics.find(d=>d.rule==="unanswered-followup").related))' "$TMP/bank.json")"
+run_in "$SRC" examples/small-bank "${REF[@]}" --format sarif -o "$TMP/bank.sarif"
+expect_eq "sarif relatedLocations of a bank finding" "level-scope 0 examples/small-bank/argued-for-tests.md 2:8-2:52 'Convinced a peer team to keep contract tests' shows the L6 scope
+level-scope 1 examples/small-bank/pricing-page.md 2:8-2:43 'Rebuilt the pricing page experiment' shows the L6 scope" \
+  "$(node -e 'for (const r of JSON.parse(require("fs").readFileSync(process.argv[1])).runs[0].results) for (const l of r.relatedLocations||[]) { const p=l.physicalLocation, g=p.region; console.log(`${r.ruleId} ${l.id} ${p.artifactLocation.uri} ${g.startLine}:${g.startColumn}-${g.endLine}:${g.endColumn} ${l.message.text}`) }' "$TMP/bank.sarif")"
+if node "$SRC/tests/tools/validate-sarif.js" "$TMP/bank.sarif" >"$TMP/v.txt"; then ok; else bad "SARIF with relatedLocations validates" "" "$(cat "$TMP/v.txt")"; fi
+
 # --quiet shows only what fails the run, without a summary; --statistics counts per rule.
 TWO=(examples/bad/blamed-the-vendor.md examples/bad/too-long.md)
 run_in "$SRC" "${TWO[@]}" "${REF[@]}" --quiet

@@ -26,6 +26,19 @@ nlohmann::ordered_json fixes_json(const Diagnostic& d) {
   return out;
 }
 
+// The other places a bank finding involves: the stories it names, at their titles.
+nlohmann::ordered_json related_json(const Diagnostic& d) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Related& r : d.related) {
+    out.push_back({{"path", r.path},
+                   {"line", r.begin.line},
+                   {"column", r.begin.column},
+                   {"end_line", r.end.line},
+                   {"end_column", r.end.column},
+                   {"message", r.message}});
+  }
+  return out;
+}
 
 using Json = nlohmann::ordered_json;
 
@@ -45,7 +58,8 @@ class JsonFormatter final : public Formatter {
                        {"rule", d.rule},
                        {"message", d.message},
                        {"story", d.story},
-                       {"fixes", fixes_json(d)}});
+                       {"fixes", fixes_json(d)},
+                       {"related", related_json(d)}});
     }
     Json rule_list = Json::array();
     for (const RuleInfo& info : report_rules(rules)) {

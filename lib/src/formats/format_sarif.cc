@@ -65,6 +65,14 @@ std::uint64_t fingerprint(const Diagnostic& d) {
   return h;
 }
 
+// A region from 1-based positions with an exclusive end; an empty span ends where it starts.
+Json region_json(Position b, Position e) {
+  return {{"startLine", b.line},
+          {"startColumn", b.column},
+          {"endLine", std::max(e.line, b.line)},
+          {"endColumn", e.line > b.line ? e.column : std::max(e.column, b.column)}};
+}
+
 std::string help_markdown(const RuleInfo& r) {
   std::string md = r.why;
   if (!r.source.empty()) md += fmt::format("\n\nSource: {}", r.source);
@@ -115,13 +123,22 @@ class SarifFormatter final : public Formatter {
       if (it != index.end()) result["ruleIndex"] = it->second;
       result["level"] = sarif_level(d.severity);
       result["message"] = {{"text", d.message}};
-      Json region = {{"startLine", d.begin.line},
-                     {"startColumn", d.begin.column},
-                     {"endLine", std::max(d.end.line, d.begin.line)},
-                     {"endColumn", d.end.line > d.begin.line ? d.end.column : std::max(d.end.column, d.begin.column)}};
+      Json region = region_json(d.begin, d.end);
       result["locations"] = Json::array(
           {{{"physicalLocation", {{"artifactLocation", artifact_location(d.path, o.base_dir)}, {"region", region}}}}});
       result["partialFingerprints"] = {{"storylint/v1", fmt::format("{}:{}", fp, n)}};
+      // A bank finding's other stories (a duplicate's twin, the stories that show a scope).
+      if (!d.related.empty()) {
+        Json related = Json::array();
+        for (const Related& rel : d.related) {
+          related.push_back({{"id", related.size()},
+                             {"physicalLocation",
+                              {{"artifactLocation", artifact_location(rel.path, o.base_dir)},
+                               {"region", region_json(rel.begin, rel.end)}}},
+                             {"message", {{"text", rel.message}}}});
+        }
+        result["relatedLocations"] = std::move(related);
+      }
       // SARIF fixes: each a description and its replacements in the finding's file.
       if (!d.fixes.empty()) {
         Json fixes = Json::array();
