@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -453,8 +454,11 @@ bool parse_markdown_range(const SourceFile& f, std::size_t begin, std::size_t en
   parser.leave_span = &Collector::leave_span;
   parser.text = &Collector::text;
   bool ok = md_parse(f.text.data() + begin, static_cast<MD_SIZE>(end - begin), &parser, &c) == 0;
-  for (Block& b : c.blocks) blocks->push_back(std::move(b));
-  for (SourceComment& x : c.comments) comments->push_back(std::move(x));
+  // The whole file's pass hands its vectors over; an HTML segment's pass appends.
+  if (blocks->empty()) *blocks = std::move(c.blocks);
+  else std::move(c.blocks.begin(), c.blocks.end(), std::back_inserter(*blocks));
+  if (comments->empty()) *comments = std::move(c.comments);
+  else std::move(c.comments.begin(), c.comments.end(), std::back_inserter(*comments));
   return ok;
 }
 
