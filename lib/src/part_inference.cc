@@ -77,7 +77,9 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
                    "in hindsight", "in retrospect", "looking back", "going forward", "from then on", "since then",
                    "next time", "i realized", "i realised", "i should have", "i would have", "if i did it again",
                    "if i had to do it again", "takeaway", "it reinforced", "this reinforced", "reminded me",
-                   "i now always", "now i always", "i'd do differently", "i would do differently", "my learning"}) ||
+                   "i now always", "now i always", "i'd do differently", "i would do differently", "my learning",
+                   "what i took from", "what i take from", "what i'd take from", "what i took away", "i took away",
+                   "i came away", "what stayed with me", "these days i", "ever since then", "do it differently"}) ||
        starts_any(s, {"learned ", "learnt ", "lesson", "takeaway"}))) {
     *out = Part::learning;
     return true;

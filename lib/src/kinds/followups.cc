@@ -18,8 +18,8 @@
 //                                    # (a Learning with any words says what was learned)
 // The story's bucket is its metadata `bucket`. Without `read`, everything the story
 // holds is searched: its told parts, its summary, follow-up answers and notes (an answer
-// kept under "Follow-ups" is an answer). With `read`, those parts (in a story with no
-// parts, its whole prose) and the follow-up and notes sections.
+// kept under "Follow-ups" is an answer). With `read`, those parts and the follow-up and
+// notes sections; an unlabeled story with none of those parts inferred, its whole prose.
 // Placeholders: {question}, {id}, {bucket}.
 #include <algorithm>
 
@@ -54,7 +54,11 @@ class Followups final : public Check {
   static bool found(const Pattern& p, const Question& q, const Story& story, const LintContext& ctx) {
     if (!may_match(p, story.prose, ctx)) {
       // Not in the prose: only the sections outside it can answer.
-    } else if (q.read.empty() || !story.has_parts()) {
+    } else if (q.read.empty() || (!story.labeled && std::none_of(q.read.begin(), q.read.end(), [&](Part part) {
+                                     return story.part(part).present;
+                                   }))) {
+      // An unlabeled story none of whose inferred parts is one to read: the cues placed
+      // nothing there, so the answer may be anywhere.
       if (RE2::PartialMatch(story.prose.text(), *p)) return true;
     } else {
       for (Part part : q.read) {
