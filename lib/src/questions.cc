@@ -216,12 +216,19 @@ QuestionMap map_questions(const QuestionSet& set, const std::vector<const BankSt
       } else if (!q.bucket.empty() && is_bucket(s->bucket) && a.score == 0) {
         continue;  // a productivity story is no answer to "a time you failed", whatever it claims
       }
+      // A claim the told story shows nothing of (what unsupported-principle warns about)
+      // is no prepared answer: it weighs like a sign in the prose alone.
       bool claims = false, shows = false;
       for (const std::string& p : q.principles) {
-        if (std::find(s->principles.begin(), s->principles.end(), p) != s->principles.end()) {
+        bool claimed = std::find(s->principles.begin(), s->principles.end(), p) != s->principles.end();
+        bool shown = std::find(s->shown.begin(), s->shown.end(), p) != s->shown.end();
+        if (claimed && (shown || !s->shown_checked)) {
           a.reasons.push_back("claims " + p);
           claims = true;
-        } else if (std::find(s->shown.begin(), s->shown.end(), p) != s->shown.end()) {
+        } else if (claimed) {
+          a.reasons.push_back("claims " + p + ", not shown");
+          shows = true;
+        } else if (shown) {
           a.reasons.push_back("shows " + p);
           shows = true;
         }

@@ -178,6 +178,33 @@ expect_eq "failed json says so" "false|nowhere" "$(printf '%s' "$OUT" | node -e 
 run_in "$TMP" questions bank nowhere -f markdown "${REF[@]}"
 expect_contains "failed markdown says so" "> **1 path could not be read: this map is incomplete.**" "$OUT"
 
+# A claim the story shows nothing of is no prepared answer (unsupported-principle warns of
+# it): the row says so and the question counts as unprepared. With that rule off, the
+# prep sheet says the claims were not checked rather than that none is shown.
+mkdir -p "$TMP/claims"
+cat > "$TMP/claims/s.md" <<'STORY'
+---
+title: Rewrote the ranking query
+date: 2026-05
+principles: [Frugality]
+bucket: productivity
+---
+## Situation
+Search was slow for shoppers.
+## Action
+I rewrote the ranking query and added an index.
+## Result
+p95 fell from 900 ms to 300 ms.
+STORY
+run_in "$TMP" questions claims "${REF[@]}"
+expect_contains "a claim not shown is weak" " 20. Tell me about a time you did more with less.
+     best 'Rewrote the ranking query' claims/s.md:2 (claims Frugality, not shown)" "$OUT"
+expect_contains "and leaves the question unprepared" "  - Tell me about a time you did more with less." \
+  "$(printf '%s\n' "$OUT" | sed -n '/^No story prepared (one only shows the principle):/,$p')"
+run_in "$TMP" report claims "${REF[@]}" --ignore unsupported-principle
+expect_contains "prep sheet: not checked" "     claims and shows: not checked (unsupported-principle is off)
+     claims, not shown: not checked (unsupported-principle is off)" "$OUT"
+
 # -o writes the whole map; it refuses to overwrite a story.
 run_in "$TMP" questions bank -o "$TMP/map.txt" "${REF[@]}"
 expect_eq "written" 0 "$CODE"

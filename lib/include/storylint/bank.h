@@ -53,6 +53,9 @@ struct BankStory {
   /// Principles the told story shows signs of (unsupported-principle's signals), in the
   /// principles' order, whether claimed or not.
   std::vector<std::string> shown;
+  /// Whether `shown` was collected (false when unsupported-principle is off: then
+  /// nothing is known of what the story shows).
+  bool shown_checked = false;
   /// The question the story answers: its `question:` metadata, else the question
   /// heading or bullet it sits under (empty: none).
   std::string question;

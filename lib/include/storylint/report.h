@@ -103,8 +103,12 @@ std::string markdown_code(std::string_view s);
 /// counts, so "not shown" is the strong half).
 struct PrincipleCheck {
   std::vector<std::string> claimed_and_shown, claimed_not_shown;
+  bool checked = true;  // false: unsupported-principle is off, both lists are empty
 };
 PrincipleCheck principle_check(const BankStory& s);
+/// A prep sheet's cell for one half: the names, "none", or "not checked
+/// (unsupported-principle is off)".
+std::string principle_cell(const PrincipleCheck& c, bool shown_half);
 /// "Ownership · Dive Deep", or "none".
 std::string names_or_none(const std::vector<std::string>& names);
 /// The follow-up questions a story is not ready for: the messages of its

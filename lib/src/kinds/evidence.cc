@@ -28,6 +28,7 @@ class Evidence final : public Check {
 
   // For reports: every principle the story shows signs of, claimed or not.
   void collect(const Story& story, const Rule&, const LintContext& ctx, BankStory* out) const override {
+    out->shown_checked = true;
     for (std::string_view name : kPrinciples) {
       auto it = std::find_if(signals.begin(), signals.end(), [&](const auto& s) { return s.first == name; });
       if (it != signals.end() && it->second && may_match(it->second, story.prose, ctx) &&

@@ -45,6 +45,8 @@ Json answer_json(const Answer& a) {
 
 PrincipleCheck principle_check(const BankStory& s) {
   PrincipleCheck c;
+  c.checked = s.shown_checked;
+  if (!c.checked) return c;
   for (std::string_view p : kPrinciples) {
     bool claims = std::find(s.principles.begin(), s.principles.end(), p) != s.principles.end();
     if (!claims) continue;
@@ -56,6 +58,11 @@ PrincipleCheck principle_check(const BankStory& s) {
 
 std::string names_or_none(const std::vector<std::string>& names) {
   return names.empty() ? "none" : fmt::format("{}", fmt::join(names, " · "));
+}
+
+std::string principle_cell(const PrincipleCheck& c, bool shown_half) {
+  if (!c.checked) return "not checked (unsupported-principle is off)";
+  return names_or_none(shown_half ? c.claimed_and_shown : c.claimed_not_shown);
 }
 
 std::string followups_summary(const BankStory& s, const std::vector<std::string>& open) {

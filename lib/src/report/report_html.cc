@@ -243,7 +243,6 @@ std::string question_map(const ReportBank& bank, std::size_t b) {
   return out + "</table></div>";
 }
 
-std::string name_list(const std::vector<std::string>& names) { return esc(names_or_none(names)); }
 
 // One card per story: what to rehearse before the interview.
 std::string prep_sheets(const ReportInput& in, const ReportBank& bank, std::size_t b) {
@@ -254,9 +253,10 @@ std::string prep_sheets(const ReportInput& in, const ReportBank& bank, std::size
     std::vector<std::string> open = open_followups(in, s);
     out += fmt::format("<article class=\"sheet\" id=\"prep-{}-{}\"><h4>{}. {}</h4><div class=\"why\">{} speaking time</div><dl>",
                        b, i + 1, i + 1, story_link(bank, b, &s), speaking_time(s));
-    out += fmt::format("<dt>Claims and shows</dt><dd class=\"ok\">{}</dd>", name_list(pc.claimed_and_shown));
+    out += fmt::format("<dt>Claims and shows</dt><dd class=\"{}\">{}</dd>", pc.checked ? "ok" : "",
+                       esc(principle_cell(pc, true)));
     out += fmt::format("<dt>Claims, not shown</dt><dd class=\"{}\">{}</dd>", pc.claimed_not_shown.empty() ? "" : "bad",
-                       name_list(pc.claimed_not_shown));
+                       esc(principle_cell(pc, false)));
     std::string summary = followups_summary(s, open);
     out += fmt::format("<dt>Follow-ups not ready for: {}</dt><dd>", open.empty() ? "0" : summary);
     if (open.empty()) out += fmt::format("<span class=\"{}\">{}</span>", summary == "none" ? "ok" : "warn", esc(summary));

@@ -68,7 +68,7 @@ std::string render_report_markdown(const ReportInput& in) {
       std::string asks;
       for (const std::string& q : open) asks += (asks.empty() ? "" : "<br>") + markdown_cell(q);
       put(out, "| {} | {} | {} | {} | {} | {} |\n", i + 1, markdown_cell(s.title), speaking_time(s),
-        markdown_cell(names_or_none(pc.claimed_and_shown)), markdown_cell(names_or_none(pc.claimed_not_shown)),
+        markdown_cell(principle_cell(pc, true)), markdown_cell(principle_cell(pc, false)),
         open.empty() ? markdown_cell(followups_summary(s, open)) : asks);
     }
     put(out, "\n### Findings\n\n");

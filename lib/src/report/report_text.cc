@@ -93,8 +93,8 @@ std::string render_report_text(const ReportInput& in) {
       const BankStory& s = *bank.stories[i];
       PrincipleCheck pc = principle_check(s);
       put(out, "  {}. {} ({})\n", i + 1, escape_controls(s.title), speaking_time(s));
-      put(out, "     claims and shows: {}\n", names_or_none(pc.claimed_and_shown));
-      put(out, "     claims, not shown: {}\n", names_or_none(pc.claimed_not_shown));
+      put(out, "     claims and shows: {}\n", principle_cell(pc, true));
+      put(out, "     claims, not shown: {}\n", principle_cell(pc, false));
       std::vector<std::string> open = open_followups(in, s);
       put(out, "     follow-ups not ready for: {}\n", followups_summary(s, open));
       for (const std::string& q : open) put(out, "       - {}\n", escape_controls(q));
