@@ -68,6 +68,33 @@ constexpr Word kWords[] = {
     {"what i'd change", P, Part::learning},   {"what i would change", P, Part::learning},
     {"growth", P, Part::learning},            {"aprendizaje", P, Part::learning},
     {"aprendizado", P, Part::learning},
+    // The parts asked as the story's own questions ("## What happened?", "## What did I
+    // do?"): headings of one story, not interview questions that each start a story.
+    {"what happened", P, Part::situation},    {"what was the problem", P, Part::situation},
+    {"what was the situation", P, Part::situation}, {"what was the context", P, Part::situation},
+    {"what was going on", P, Part::situation}, {"what was the issue", P, Part::situation},
+    {"what was the challenge", P, Part::situation}, {"what was at stake", P, Part::situation},
+    {"what went wrong", P, Part::situation},  {"what was the disagreement", P, Part::situation},
+    {"what was the conflict", P, Part::situation}, {"why did it matter", P, Part::situation},
+    {"what was my task", P, Part::task},      {"what was my role", P, Part::task},
+    {"what was my goal", P, Part::task},      {"what was my job", P, Part::task},
+    {"what did i need to do", P, Part::task}, {"what was i asked to do", P, Part::task},
+    {"what was i responsible for", P, Part::task}, {"what did i own", P, Part::task},
+    {"what did i do", P, Part::action},       {"what did we do", P, Part::action},
+    {"how did i do it", P, Part::action},     {"how did i solve it", P, Part::action},
+    {"how did i handle it", P, Part::action}, {"what steps did i take", P, Part::action},
+    {"what actions did i take", P, Part::action}, {"what did i try", P, Part::action},
+    {"what was the result", P, Part::result}, {"what was the outcome", P, Part::result},
+    {"what was the impact", P, Part::result}, {"what were the results", P, Part::result},
+    {"how did it turn out", P, Part::result}, {"how did it end", P, Part::result},
+    {"what came of it", P, Part::result},     {"what happened next", P, Part::result},
+    {"what happened in the end", P, Part::result}, {"what did it break", P, Part::result},
+    {"what did it cost", P, Part::result},
+    {"what did i learn", P, Part::learning},  {"what would i do differently", P, Part::learning},
+    {"what would i change", P, Part::learning}, {"what did i take away", P, Part::learning},
+    {"what i took away", P, Part::learning},  {"what did i take from it", P, Part::learning},
+    {"what i took from it", P, Part::learning}, {"what would i do next time", P, Part::learning},
+    {"looking back", P, Part::learning},      {"in hindsight", P, Part::learning},
     {"summary", SectionKind::summary, Part::situation},
     {"tl dr", SectionKind::summary, Part::situation},
     {"tldr", SectionKind::summary, Part::situation},
@@ -187,6 +214,7 @@ bool lookup(std::string_view norm, bool letters, const std::vector<SectionAlias>
   }();
   if (auto it = kIndex.find(norm); it != kIndex.end()) {
     *out = {it->second->kind, it->second->part, it->second->part};
+    out->then_result = norm == "what happened" || norm == "what went wrong";
     return true;
   }
   if (norm.size() == 1) {
@@ -380,6 +408,17 @@ bool is_question(std::string_view text) {
     if (i < raw.size() && (raw[i] == ':' || raw[i] == '.' || raw[i] == ')' || raw[i] == '-')) return i > 1 || raw[i] != '.';
   }
   return false;
+}
+
+bool asks_candidate(std::string_view question) {
+  std::string norm = normalize_label(question.substr(0, std::min<std::size_t>(question.size(), 160)));
+  bool person = false;
+  for (std::string_view w : split_tokens(norm)) {
+    if (w == "you" || w == "your" || w == "yourself" || w == "you've" || w == "you'd" || w == "you're") return true;
+    person = person || w == "i" || w == "my" || w == "me" || w == "we" || w == "our" || w == "she" || w == "he" ||
+             w == "they" || w == "her" || w == "his" || w == "their" || w == "them" || w == "him";
+  }
+  return !person;
 }
 
 bool is_story_nickname(std::string_view text) {

@@ -156,6 +156,12 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
         break;
       }
       case Item::label: {
+        // "What happened?" after a Situation and before any Action tells the event: a
+        // heading of the story, not a second Situation.
+        if (it.section.then_result && s.part(Part::situation).present && !s.part(Part::action).present) {
+          close_section();
+          break;
+        }
         std::size_t label_line = it.src_begin;
         std::size_t label_end = it.label_end;
         // The label as written ends after its closing markup: "**S:**", "<b>S:</b>".
@@ -182,7 +188,10 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
         extra = nullptr;
         extra_block = nullptr;
         s.labeled = true;
-        for (Part p : {it.section.part, it.section.also}) {
+        // "What happened?" after the Action tells what came of it.
+        const Part named = it.section.then_result && s.part(Part::action).present ? Part::result : it.section.part;
+        const Part also = named == it.section.part ? it.section.also : named;
+        for (Part p : {named, also}) {
           Section& sec = s.part(p);
           if (!sec.present) {
             sec.present = true;
@@ -190,11 +199,11 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
             sec.label_end = label_end;
             sec.label = written;
             sec.end_offset = label_end;
-          } else if (p == it.section.part) {
+          } else if (p == named) {
             sec.text.end_block();
           }
         }
-        part = &s.part(it.section.part);
+        part = &s.part(named);
         level = it.heading_label ? it.level : 99;
         break;
       }

@@ -263,8 +263,11 @@ class Finder {
       // Labels that repeat the story's parts start the next story; so does a question or
       // nickname with an answer under it, unless the story is labeled and the question is
       // only a line of its text (a follow-up asked inside it).
-      bool restart = d.labels > 0 && (!open_->labeled || (d.parts & open_->parts) != 0);
-      bool asks = (it.question || it.nickname || it.summary) && !in_extra() && starts_story(it, d);
+      // A question the story asks itself ("## Why did she want that?") is one of its
+      // headings, not the next interview question, and the labels after it are its own.
+      bool self_asked = it.question && !it.nickname && !it.summary && open_->labeled && !asks_candidate(it.title);
+      bool restart = !self_asked && d.labels > 0 && (!open_->labeled || (d.parts & open_->parts) != 0);
+      bool asks = (it.question || it.nickname || it.summary) && !self_asked && !in_extra() && starts_story(it, d);
       if (restart || (asks && (!open_->labeled || (!it.line && std::popcount(open_->parts) >= 2)))) {
         // "## Impact" (a trait, not a Result) above a story: a lone heading label that a
         // story under it restarts was no story.
@@ -307,9 +310,14 @@ class Finder {
   void on_label(std::size_t i, int section_level, int details) {
     const Item& it = items_[i];
     if (it.section.kind == SectionKind::part) {
-      int p = static_cast<int>(it.section.part);
+      bool as_result = it.section.then_result && open_ && open_->last_part >= static_cast<int>(Part::action);
+      if (it.section.then_result && !as_result && open_ && (open_->parts & 1u) != 0) {
+        member(i);  // the event between the Situation and the Action: a heading (assembly)
+        return;
+      }
+      int p = static_cast<int>(as_result ? Part::result : it.section.part);
       bool restart = open_ && open_->labeled && std::popcount(open_->parts) >= 2 &&
-                     (it.section.part == Part::situation || it.section.part == Part::task) && p < open_->last_part &&
+                     (p == static_cast<int>(Part::situation) || p == static_cast<int>(Part::task)) && p < open_->last_part &&
                      !in_extra();
       if (open_ && (restart || open_->pending_break)) {
         int level = open_->level;
@@ -321,7 +329,7 @@ class Finder {
       open_->skip_preamble = false;
       open_->labeled = true;
       open_->parts |= 1u << static_cast<unsigned>(p);
-      open_->parts |= 1u << static_cast<unsigned>(it.section.also);
+      if (!as_result) open_->parts |= 1u << static_cast<unsigned>(it.section.also);
       open_->last_part = std::max(open_->last_part, p);
     } else if (!open_) {
       // A one-line summary opens the story it sums up; a "Notes" or "References"

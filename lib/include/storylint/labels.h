@@ -49,6 +49,10 @@ struct SectionLabel {
   Part part = Part::situation;
   /// A joined label's second part ("Situation/Task": task); equal to `part` otherwise.
   Part also = Part::situation;
+  /// "What happened?", "What went wrong?": the Situation when it opens the story, a
+  /// heading of it after a Situation (the event, not a second Situation), the Result
+  /// once the Action is told.
+  bool then_result = false;
 };
 
 /// Classifies a label's text. `letters` accepts the single letters S, T, A, R, L (and
@@ -64,6 +68,11 @@ std::string normalize_label(std::string_view label);
 /// starts like one ("Tell me about a time", "Give me an example", "Describe a time",
 /// "Q:", "Q3.", "Question:").
 bool is_question(std::string_view text);
+
+/// Whether a question is asked of the candidate: it says "you" or "your", or names no one
+/// ("Biggest failure?"). "Why did she want that?" or "What did the data show me?" is a
+/// story asking itself, one of its headings, and starts no story of its own.
+bool asks_candidate(std::string_view question);
 
 /// Whether a heading names a story by number or nickname: "Story 1", "Story: ...",
 /// "Case 2: ...", "Example 3 -", "Project: ...".
