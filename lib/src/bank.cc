@@ -93,6 +93,22 @@ std::string lower(std::string s) {
   return s;
 }
 
+// The bucket an interview question asks for, from its words: a story under "## Tell me
+// about a time you disagreed with your director" is a conflict story even when a shared
+// front matter (several stories in one file) cannot say so per story.
+const Pattern kConflictQuestion = Pattern::lazy(
+    R"((?i)\b(?:disagree\w*|conflicts?|push(?:ed)?\s+back|pushback|convinced\s+you|changed\s+your\s+mind|argu\w*|clash\w*|backbone|difficult\s+(?:colleague|co-?worker|stakeholder|manager|boss|peer|customer))\b)",
+    false);
+const Pattern kFailureQuestion =
+    Pattern::lazy(R"((?i)\b(?:fail\w*|mistakes?|missed|went\s+wrong|regret\w*|screwed\s+up|messed\s+up)\b)", false);
+
+std::string bucket_of_question(const std::string& q) {
+  if (q.empty()) return "";
+  if (RE2::PartialMatch(q, *kConflictQuestion)) return "conflict";
+  if (RE2::PartialMatch(q, *kFailureQuestion)) return "failure";
+  return "";
+}
+
 }  // namespace
 
 BankStory summarize_story(const Story& story, const RuleSet& rules, const LintContext& ctx) {
@@ -145,6 +161,10 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   // The question the story answers: its `question:` metadata, or the question heading or
   // bullet it sits under.
   b.question = story.meta->question ? story.meta->question->value : story.question;
+  if (b.bucket.empty()) {
+    b.bucket = bucket_of_question(b.question);
+    b.bucket_from_question = !b.bucket.empty();
+  }
   for (const Rule& r : rules.rules) {
     if (r.check) r.check->collect(story, r, ctx, &b);
   }

@@ -37,6 +37,20 @@ expect_contains "alice's bank has no conflict story" "alice/a.md:2:8: error: no 
 expect_eq "bob's bank has one" "" "$(printf '%s\n' "$OUT" | grep 'bob/.*no conflict story')"
 run alice/a.md bob/b.md "${REF[@]}"
 expect_eq "explicit files: no bank rules" "no problems in 2 stories" "$OUT"
+
+# Several stories in one file share its front matter, so none has a bucket of its own:
+# the question each sits under says it ("a time you disagreed" is a conflict story).
+good carol/a.md "Carol one" productivity "Ownership"
+story carol/questions.md "# Interview answers
+
+## Tell me about a time you disagreed with your director
+S: My director wanted the launch in March; I thought the load test would fail.
+A: I ran the load test and showed her the numbers.
+R: We launched in April with no outage.
+"
+run carol "${REF[@]}" --select bucket-coverage
+expect_eq "a conflict story by its question" "" "$(printf '%s\n' "$OUT" | grep 'no conflict story')"
+expect_contains "still one conflict story" "only one conflict story ('Tell me about a time you disagreed with your director')" "$OUT"
 run alice/a.md bob/b.md "${REF[@]}" --bank
 expect_contains "--bank: explicit files form one bank" "the bank has 2 stories" "$OUT"
 run alice bob "${REF[@]}" --no-bank

@@ -127,6 +127,12 @@ sup.md:16:6: warning: unknown directive 'storylint-disable-lien' (did you mean '
 
 # --statistics: most frequent first.
 run_in "$SRC" examples/bad --statistics --no-bank "${REF[@]}"
-expect_eq "--statistics sorted by count" "   36  unanswered-followup (info)" "$(printf '%s\n' "$OUT" | grep -E '^ +[0-9]+  ' | head -1)"
+expect_eq "--statistics sorted by count" "   35  unanswered-followup (info)" "$(printf '%s\n' "$OUT" | grep -E '^ +[0-9]+  ' | head -1)"
+
+# The README's opening example is this command's real output (the reference date aside).
+readme_block=$(awk '/^\$ storylint examples\/bad\/\{we-did-everything/{on=1; next} on && /^```/{exit} on' "$SRC/README.md")
+run_in "$SRC" examples/bad/{we-did-everything,small-savings,blamed-the-vendor,old-story}.md "${REF[@]}"
+expect_eq "README's first example is current" "$readme_block" "$OUT"
+expect_eq "and exits 1" 1 "$CODE"
 
 finish

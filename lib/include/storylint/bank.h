@@ -60,6 +60,9 @@ struct BankStory {
   /// heading or bullet it sits under (empty: none).
   std::string question;
   std::string bucket, level, outcome, with;  // lower case, as written otherwise
+  /// No `bucket:` metadata: `bucket` is what the story's question asks for ("a time you
+  /// disagreed" is conflict, "a time you failed" failure), or empty.
+  bool bucket_from_question = false;
   std::optional<Date> date;  // metadata date, else the latest year in the prose
   std::string date_written;  // as written ("2025-09"), or the prose year
   std::size_t words = 0;
