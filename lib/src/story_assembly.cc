@@ -57,6 +57,24 @@ bool is_aside(std::string_view t) {
   return t.starts_with("\xE5\xA4\x87\xE6\xB3\xA8");  // 备注
 }
 
+// How much of a paragraph that is_aside() is the note: a mark's first sentence when story
+// text follows it ("TODO: add numbers. The inventory sync went down..."), else all of it.
+std::size_t aside_length(std::string_view t) {
+  std::string_view trimmed = trim(t);
+  if (trimmed.empty() || trimmed.front() == '(') return t.size();
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    if (t[i] != '.' && t[i] != '!' && t[i] != '?') continue;
+    std::size_t j = i + 1;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (j == i + 1 || j >= t.size() || !(std::isupper(static_cast<unsigned char>(t[j])) || std::isdigit(static_cast<unsigned char>(t[j])))) continue;
+    // The rest is the story when it reads as a statement of some length; a question or a
+    // few words ("Maybe use the PR review time?") are more of the note.
+    std::string_view rest = trim(t.substr(j));
+    if (is_aside(rest) || split_words(rest).size() < 8 || rest.back() == '?') return t.size();
+    return j;
+  }
+  return t.size();
+}
 
 // A heading about the STAR method itself ("STAR timing", "Interview tips", "Template").
 bool is_advice_title(std::string_view title) {
@@ -136,9 +154,14 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
       case Item::text: {
         std::size_t b = it.begin, e = it.end;
         if (!extra && is_aside(item_text(it))) {
-          s.extras.push_back({SectionKind::notes, it.src_begin, it.src_begin, it.src_end, "", {}});
-          s.extras.back().text.append_range(it.block->text, b, e);
-          break;
+          // "TODO: add numbers. The sync went down on a Saturday.": the note is its first
+          // sentence; what follows is the story.
+          std::size_t cut = aside_length(std::string_view(it.block->text.text()).substr(b, e - b));
+          std::size_t src_cut = cut < e - b ? it.block->text.source_offset(b + cut) : it.src_end;
+          s.extras.push_back({SectionKind::notes, it.src_begin, it.src_begin, src_cut, "", {}});
+          s.extras.back().text.append_range(it.block->text, b, b + cut);
+          if (cut >= e - b) break;
+          b += cut;
         }
         if (extra) {
           extra->text.append_range(it.block->text, b, e);

@@ -181,3 +181,20 @@ TEST_CASE("invalid UTF-8 and NUL bytes are parse errors at their position") {
   REQUIRE(p.errors.size() == 1);
   CHECK(p.errors[0].message == "NUL byte: this looks like a binary file, not a story");
 }
+
+TEST_CASE("a note to self is its first sentence when story text follows it") {
+  SourceFile f("s.md",
+               "## Situation\nTODO: add numbers. The inventory sync between warehouses and the website went down.\n\n"
+               "## Action\nTODO finish this\n\nI restarted the sync.\n");
+  ParsedFile p = parse_markdown(f);
+  REQUIRE(p.stories.size() == 1);
+  const Story& s = p.stories[0];
+  CHECK(s.part(Part::situation).text.text() == "The inventory sync between warehouses and the website went down.\n\n");
+  CHECK(at(f, s.part(Part::situation).text, "The inventory") == "The inventory");
+  CHECK(s.part(Part::action).text.text() == "I restarted the sync.\n\n");
+  REQUIRE(s.extras.size() == 2);
+  CHECK(s.extras[0].kind == SectionKind::notes);
+  CHECK(s.extras[0].text.text() == "TODO: add numbers. ");
+  CHECK(f.position(s.extras[0].end_offset) == Position{2, 20});
+  CHECK(s.extras[1].text.text() == "TODO finish this");
+}
