@@ -129,6 +129,20 @@ sup.md:16:6: warning: unknown directive 'storylint-disable-lien' (did you mean '
 run_in "$SRC" examples/bad --statistics --no-bank "${REF[@]}"
 expect_eq "--statistics sorted by count" "   35  unanswered-followup (info)" "$(printf '%s\n' "$OUT" | grep -E '^ +[0-9]+  ' | head -1)"
 
+# Metadata values written the way people write them: the message says what it should be
+# and, where the meaning is plain, what was meant.
+story values/s.md "---
+title: Values
+date: 2025/03
+bucket: success
+---
+I cut the report from four hours to ten minutes.
+"
+run values/s.md "${REF[@]}" --select invalid-metadata
+expect_eq "a date and a bucket" "values/s.md:3:7: error: date '2025/03' should be YYYY, YYYY-MM or YYYY-MM-DD (did you mean '2025-03'?) [invalid-metadata]
+values/s.md:4:9: error: bucket 'success' should be one of productivity, failure, conflict [invalid-metadata]
+2 errors in 1 of 1 story" "$OUT"
+
 # The README's opening example is this command's real output (the reference date aside).
 readme_block=$(awk '/^\$ storylint examples\/bad\/\{we-did-everything/{on=1; next} on && /^```/{exit} on' "$SRC/README.md")
 run_in "$SRC" examples/bad/{we-did-everything,small-savings,blamed-the-vendor,old-story}.md "${REF[@]}"

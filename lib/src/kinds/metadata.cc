@@ -49,10 +49,13 @@ class Metadata final : public Check {
         std::string normal = normalize_date(m.date->value);
         Date parsed;
         DatePrecision p;
-        if (!normal.empty() && parse_story_date(normal, &parsed, &p)) {
+        bool meant = !normal.empty() && parse_story_date(normal, &parsed, &p);
+        if (meant) {
           if (auto fix = value_fix(story, *m.date, normal, fmt::format("Write the date as {}", normal))) fixes.push_back(*fix);
         }
-        report(m.date->offset, fmt::format("date '{}' should be YYYY, YYYY-MM or YYYY-MM-DD", m.date->value),
+        report(m.date->offset,
+               fmt::format("date '{}' should be YYYY, YYYY-MM or YYYY-MM-DD{}", m.date->value,
+                           meant ? fmt::format(" (did you mean '{}'?)", normal) : ""),
                std::move(fixes));
       } else {
         Date start = end;
@@ -84,7 +87,7 @@ class Metadata final : public Check {
     if (!hint.empty()) {
       if (auto fix = value_fix(story, *f, hint, fmt::format("Change {} to '{}'", key, hint))) fixes.push_back(*fix);
     }
-    report(f->offset, fmt::format("{} '{}' should be {}{}", key, f->value, fmt::join(allowed, ", "),
+    report(f->offset, fmt::format("{} '{}' should be one of {}{}", key, f->value, fmt::join(allowed, ", "),
                                   hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)),
            std::move(fixes));
   }
