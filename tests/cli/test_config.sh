@@ -124,7 +124,7 @@ rules:
     severity: info  # .storylint.yaml:7:28
     min_amount: 1000000  # .storylint.yaml:7:34
     gain: [1 entry]  # rule default
-    threshold: [1 entry]  # rule default
+    threshold: [2 entries]  # rule default
   story-too-long:
     severity: warning  # rule default
     words_per_minute: 150  # rule default
