@@ -47,8 +47,15 @@ PrincipleCheck principle_check(const BankStory& s) {
   PrincipleCheck c;
   c.checked = s.shown_checked;
   if (!c.checked) return c;
+  // A misspelled claim is judged as the principle it plainly means, as
+  // unsupported-principle judges it ("Customer Obsesion").
+  std::vector<std::string> meant;
+  for (const std::string& u : s.unresolved) {
+    if (std::string m = closest_principle(u); !m.empty()) meant.push_back(std::move(m));
+  }
   for (std::string_view p : kPrinciples) {
-    bool claims = std::find(s.principles.begin(), s.principles.end(), p) != s.principles.end();
+    bool claims = std::find(s.principles.begin(), s.principles.end(), p) != s.principles.end() ||
+                  std::find(meant.begin(), meant.end(), p) != meant.end();
     if (!claims) continue;
     bool shows = std::find(s.shown.begin(), s.shown.end(), p) != s.shown.end();
     (shows ? c.claimed_and_shown : c.claimed_not_shown).emplace_back(p);
