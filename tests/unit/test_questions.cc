@@ -55,7 +55,7 @@ TEST_CASE("the built-in list loads: the common questions and every principle ask
 }
 
 TEST_CASE("a question file's mistakes have positions") {
-  CHECK(load_error("questions: [\n") .rfind("2:1: ", 0) == 0);
+  CHECK(load_error("questions: [\n") .rfind("1:12: ", 0) == 0);
   CHECK(load_error("asks: []\n") == "1:1: expected a mapping with 'questions': a list of questions");
   CHECK(load_error("questions:\n  - id: a\n") == "2:5: each question needs 'id' and 'ask'");
   CHECK(load_error("questions:\n  - {id: a, ask: One}\n  - {id: a, ask: Two}\n") == "3:10: question id 'a' is used twice");

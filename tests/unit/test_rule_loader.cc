@@ -62,7 +62,7 @@ TEST_CASE("rule file mistakes are positioned errors") {
         "r/x.yml:4:9: unknown scope 'resluts' (use story, situation, task, action, result or learning)");
   CHECK(one(load_errors("r/x.yml", "id: x\nkind: phrase\noptions: {phrases: [a]}\n")) ==
         "r/x.yml:1:1: missing required key 'message'");
-  CHECK(one(load_errors("r/x.yml", "id: x\nkind: [phrase\n")).starts_with("r/x.yml:3:1: invalid YAML: "));
+  CHECK(one(load_errors("r/x.yml", "id: x\nkind: [phrase\n")).starts_with("r/x.yml:2:7: invalid YAML: "));
 }
 
 TEST_CASE("a regex too large for RE2's memory cap is an error, not a storm") {

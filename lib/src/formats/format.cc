@@ -224,6 +224,8 @@ std::string summary_line(const LintResult& r) {
   if (counts[2]) parts.push_back(plural(counts[2], "error"));
   if (counts[1]) parts.push_back(plural(counts[1], "warning"));
   if (counts[0]) parts.push_back(fmt::format("{} info", counts[0]));
+  // Findings with no story to count them in (a file that did not parse, or held none).
+  if (r.stories.empty()) return fmt::format("{}, no stories read{}", fmt::join(parts, ", "), unread);
   return fmt::format("{} in {} of {}{}", fmt::join(parts, ", "), with, stories, unread);
 }
 
