@@ -77,15 +77,23 @@ std::vector<std::uint32_t> signature_of(const ProseText& prose) {
 }
 
 // Registered at start-up, so the background PatternCompiler builds it with the rules'.
-const Pattern kProseYear = Pattern::lazy(R"((?i)\b(?:in|since|during|by|until|from|early|late|mid|of|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|fy)\.?,?\s*((?:19|20)\d\d)\b)", false);
+const Pattern kProseYear = Pattern::lazy(R"((?i)\b(in|since|during|by|until|from|early|late|mid|of|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|fy)\.?,?\s*((?:19|20)\d\d)\b)", false);
 
-std::optional<Date> prose_date(std::string_view prose) {
+// The latest date the prose names, as precise as it was written ("2025" or "2025-03"),
+// and that text, for the report.
+std::optional<Date> prose_date(std::string_view prose, std::string* written) {
   const RE2& re = *kProseYear;
-  re2::StringPiece input(prose.data(), prose.size()), year;
-  int best = 0;
-  while (RE2::FindAndConsume(&input, re, &year)) best = std::max(best, std::atoi(std::string(year).c_str()));
-  if (!best) return std::nullopt;
-  return Date{best, 12, 31};
+  re2::StringPiece input(prose.data(), prose.size()), word, year;
+  std::optional<Date> best;
+  while (RE2::FindAndConsume(&input, re, &word, &year)) {
+    int y = std::atoi(std::string(year).c_str());
+    int m = last_month_named(std::string_view(word.data(), word.size()));
+    Date d{y, m ? m : 12, days_in_month(y, m ? m : 12)};
+    if (best && d <= *best) continue;
+    best = d;
+    *written = m ? fmt::format("{}-{:02}", y, m) : std::to_string(y);
+  }
+  return best;
 }
 
 std::string lower(std::string s) {
@@ -153,8 +161,7 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
     b.date = d;
     b.date_written = story.meta->date->value;
   } else if (!ctx.prose_hits || ctx.prose_hits->may_match(kProseYear, story.prose)) {
-    b.date = prose_date(story.prose.text());
-    if (b.date) b.date_written = std::to_string(b.date->year);
+    b.date = prose_date(story.prose.text(), &b.date_written);
   }
   b.words = story.prose.word_count();
   b.signature = signature_of(story.prose);

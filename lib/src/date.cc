@@ -28,6 +28,20 @@ int days_in_month(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
+int last_month_named(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string w(word.substr(0, 3));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int m = 0; m < 12; ++m) {
+    if (w == kMonths[m]) return m + 1;
+  }
+  bool digit = w.size() >= 2 && w[1] >= '1' && w[1] <= '4' && (w.size() == 2 || !std::isalnum(static_cast<unsigned char>(w[2])));
+  if (digit && w[0] == 'q') return (w[1] - '0') * 3;
+  if (digit && w[0] == 'h' && w[1] <= '2') return (w[1] - '0') * 6;
+  return 0;
+}
+
 bool parse_story_date(std::string_view t, Date* out, DatePrecision* precision) {
   int y, m = 12, d = 31;
   DatePrecision p = DatePrecision::year;

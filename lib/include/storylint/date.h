@@ -29,6 +29,9 @@ Date add_years(Date d, int years);
 /// Whole years from `from` to `to` (0 when `to` is earlier).
 int whole_years_between(Date from, Date to);
 int days_in_month(int year, int month);
+/// The last month a word before a year in prose names: "March" or "mar." is 3, "Q2" is 6,
+/// "H1" is 6; 0 for any other word ("in", "since").
+int last_month_named(std::string_view word);
 /// "2021-03-14".
 std::string format_date(Date d);
 

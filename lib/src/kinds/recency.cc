@@ -67,15 +67,19 @@ class Recency final : public Check {
           }
           pos = static_cast<std::size_t>(g[0].data() - input.data()) + std::max<std::size_t>(g[0].size(), 1);
           int year = std::atoi(std::string(y.data(), y.size()).c_str());
-          if (year <= best) continue;
+          // "March 2019" and "Q2 2021" keep their month: the period ends there, not in December.
+          int month = last_month_named(std::string_view(g[0].data(), g[0].size()));
+          Date found{year, month ? month : 12, days_in_month(year, month ? month : 12)};
+          if (best && found <= date) continue;
           best = year;
-          std::size_t b = static_cast<std::size_t>(y.data() - input.data());
-          std::tie(begin, end) = text->source_range(b, b + y.size());
-          written = std::string(y.data(), y.size());
+          date = found;
+          re2::StringPiece shown = month ? re2::StringPiece(g[0].data(), y.data() + y.size() - g[0].data()) : y;
+          std::size_t b = static_cast<std::size_t>(shown.data() - input.data());
+          std::tie(begin, end) = text->source_range(b, b + shown.size());
+          written = std::string(shown.data(), shown.size());
         }
       }
       if (best == 0) return;
-      date = {best, 12, 31};
     }
     if (add_years(date, max_age) >= ctx.reference_date) return;
     out.report(begin, end,
