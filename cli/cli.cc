@@ -253,6 +253,35 @@ bool check_output_options(const Options& o) {
 
 namespace {
 
+// Standard input is read as Markdown unless named otherwise. A YAML story piped in
+// ("cat story.yaml | storylint --stdin") would lose its metadata quietly: the 1-based line
+// and key of its first top-level story key ("situation", "action"...) when the text reads
+// as YAML (no front matter, every top-level line a lowercase key), else line 0.
+std::pair<std::size_t, std::string_view> yaml_story_key(std::string_view text) {
+  static constexpr std::string_view kPartKeys[] = {"situation:", "task:", "action:", "result:", "learning:", "star:", "stories:"};
+  std::size_t line = 0, pos = 0;
+  std::pair<std::size_t, std::string_view> found{0, {}};
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line;
+    if (l.empty() || l[0] == ' ' || l[0] == '\t' || l[0] == '-' || l[0] == '#' || l == "\r") {
+      if (line == 1 && l.starts_with("---")) return {};  // front matter: Markdown
+      continue;
+    }
+    std::size_t colon = l.find(':');
+    if (colon == std::string_view::npos || colon == 0) return {};
+    for (char c : l.substr(0, colon)) {
+      if (!(std::islower(static_cast<unsigned char>(c)) || c == '_')) return {};
+    }
+    for (std::string_view k : kPartKeys) {
+      if (!found.first && l.starts_with(k)) found = {line, k.substr(0, k.size() - 1)};
+    }
+  }
+  return found;
+}
+
 // --stdin: one file's text from standard input, named by --stdin-filename.
 int lint_stdin(const Options& o, ConfigLoader& loader, const RuleSet& builtin) {
   if (!o.paths.empty()) {
@@ -273,6 +302,14 @@ int lint_stdin(const Options& o, ConfigLoader& loader, const RuleSet& builtin) {
     std::size_t got = std::fread(buf, 1, want, stdin);
     if (got == 0) break;
     text.append(buf, got);
+  }
+  if (o.stdin_filename.empty()) {
+    if (auto [line, key] = yaml_story_key(text); line) {
+      fmt::print(stderr,
+                 "storylint: note: standard input looks like a YAML story ('{}:' at line {}) but is read as "
+                 "Markdown; name it with --stdin-filename story.yaml\n",
+                 key, line);
+    }
   }
   const Config* c = config_for(loader, name);
   if (!c) return kUsage;

@@ -23,6 +23,14 @@ OUT=$("$STORYLINT" --stdin --stdin-filename quiet/s.yaml "${REF[@]}" <y.txt)
 expect_eq "configuration by name" "no problems in 1 story" "$OUT"
 OUT=$("$STORYLINT" --stdin "${REF[@]}" <"$BAD")
 expect_contains "default name" "stdin.md:21:21:" "$OUT"
+# A YAML story piped in without a name is read as Markdown: a note on stderr says how to
+# name it; a Markdown story gets no note.
+ERR=$("$STORYLINT" --stdin "${REF[@]}" <y.txt 2>&1 >/dev/null)
+expect_eq "YAML on stdin: a note" "storylint: note: standard input looks like a YAML story ('result:' at line 2) but is read as Markdown; name it with --stdin-filename story.yaml" "$ERR"
+ERR=$("$STORYLINT" --stdin "${REF[@]}" <"$BAD" 2>&1 >/dev/null)
+expect_eq "Markdown on stdin: no note" "" "$ERR"
+ERR=$(printf 'Situation: Costs rose.\nAction: I renegotiated.\n' | "$STORYLINT" --stdin "${REF[@]}" 2>&1 >/dev/null)
+expect_eq "label lines on stdin: no note" "" "$ERR"
 
 OUT=$("$STORYLINT" --stdin --stdin-filename notes.txt <"$BAD" 2>&1); CODE=$?
 expect_eq "a non-story name" "storylint: error: --stdin-filename notes.txt: not a story file name (.md, .markdown, .yaml or .yml)" "$OUT"
