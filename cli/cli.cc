@@ -225,7 +225,7 @@ bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank
       auto [it, added] = bank_ids.emplace((c->path.empty() ? "folder:" : "config:") + name,
                                           static_cast<int>(plan->banks.size()));
       if (added) {
-        plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value});
+        plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.origin == "default"});
         plan->bank_names.push_back(name);
       }
       bank = it->second;

@@ -77,13 +77,13 @@ std::vector<ReportBank> banks_of(const BankRun& run, std::size_t max_uses) {
   for (const BankSpec& spec : run.plan.banks) {
     ReportBank bank;
     bank.name = run.plan.bank_names[static_cast<std::size_t>(spec.id)];
-    bank.level = spec.level;
     for (const BankStory& s : run.result.summaries) {
       if (s.bank == spec.id) bank.stories.push_back(&s);
     }
+    bank.level = bank_level(spec, bank.stories);
     for (const Rule& r : spec.rules->rules) {
-      if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get()); bc && bc->principle_target(spec.level)) {
-        bank.target = bc->principle_target(spec.level);
+      if (auto* bc = dynamic_cast<const BankCheck*>(r.check.get()); bc && bc->principle_target(bank.level)) {
+        bank.target = bc->principle_target(bank.level);
       }
     }
     bank.questions = map_questions(run.questions, bank.stories, max_uses);

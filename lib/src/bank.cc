@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <unordered_map>
 
 #include "storylint/lint.h"
@@ -211,6 +212,21 @@ using ByStory = std::unordered_map<std::pair<std::string_view, std::size_t>, T, 
 
 }  // namespace
 
+std::string bank_level(const BankSpec& spec, const std::vector<const BankStory*>& bank) {
+  if (!spec.level_is_default) return spec.level;
+  std::map<std::string, std::size_t> stated;
+  for (const BankStory* s : bank) {
+    std::string l = normalize_level(s->level);
+    if (valid_level(l)) ++stated[l];
+  }
+  std::string best = spec.level;
+  std::size_t most = 0;
+  for (const auto& [l, n] : stated) {  // ascending: a tie goes to the higher level
+    if (n >= most) best = l, most = n;
+  }
+  return best;
+}
+
 void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks) {
   ByStory<StorySummary*> summaries;
   summaries.reserve(result->stories.size());
@@ -231,9 +247,11 @@ void analyze_banks(LintResult* result, const std::vector<BankSpec>& banks) {
     if (!bank.empty()) {
       ByStory<const BankStory*> in_bank;
       in_bank.reserve(bank.size());
-      for (const BankStory& s : bank) in_bank[{s.path, s.index}] = &s;
+      std::vector<const BankStory*> members;
+      members.reserve(bank.size());
+      for (const BankStory& s : bank) in_bank[{s.path, s.index}] = &s, members.push_back(&s);
       std::vector<Diagnostic> found;
-      run_bank_rules(bank, *spec.rules, spec.level, &found);
+      run_bank_rules(bank, *spec.rules, bank_level(spec, members), &found);
       for (Diagnostic& d : found) {
         // A story's `storylint.disable` silences bank findings on it too.
         auto it = in_bank.find({d.path, d.story_index});

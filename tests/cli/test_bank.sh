@@ -69,6 +69,21 @@ expect_contains "conflict-range at L7: none upward" "none of the conflict storie
 expect_contains "no-mentorship at L7" "no story covers Hire and Develop the Best: at L7" "$OUT"
 expect_contains "cand2 is a bank of its own (its folder under the argument)" "coach/cand2/z.md:2:8: warning: 1 of 16 principles covered, the L5 target is 8" "$OUT"
 
+# With no level configured, the stories' own `level:` decides: most of them say L6, so
+# the bank is checked at L6 (no-mentorship speaks); --level or a configuration wins.
+mkdir -p l6bank
+for i in 1 2; do good "l6bank/s$i.md" "Senior story $i" productivity "Ownership"; done
+sed -i 's/^bucket: productivity$/bucket: productivity\nlevel: L6/' l6bank/s1.md l6bank/s2.md
+good l6bank/s3.md "Older story" productivity "Ownership"
+run l6bank "${REF[@]}" --select no-mentorship
+expect_eq "bank level from the stories" "l6bank/s1.md:2:8: warning: no story covers Hire and Develop the Best: at L6, mentoring or hiring is expected (considered 3 stories) [no-mentorship]
+1 warning in 1 of 3 stories" "$OUT"
+run l6bank "${REF[@]}" --select no-mentorship --level L5
+expect_eq "--level wins over the stories" "no problems in 3 stories" "$OUT"
+printf 'level: L5\n' >l6bank/.storylint.yaml
+run l6bank "${REF[@]}" --select no-mentorship
+expect_eq "a configured level wins over the stories" "no problems in 3 stories" "$OUT"
+
 # Duplicates: the same title, and the same prose under another title; on both.
 mkdir -p dup
 good dup/a.md "Fixed checkout" productivity "Ownership"

@@ -109,7 +109,15 @@ struct BankSpec {
   int id = -1;
   const RuleSet* rules = nullptr;
   std::string level;
+  /// True when no configuration or --level set `level` (it is the default, L5): the
+  /// stories' own `level:` then decides (see bank_level).
+  bool level_is_default = false;
 };
+
+/// The level a bank is checked at: `spec.level`, unless that is only the default and the
+/// stories state levels; then the level most of them state (a tie goes to the higher).
+/// A candidate whose every story says `level: L6` is an L6 candidate.
+std::string bank_level(const BankSpec& spec, const std::vector<const BankStory*>& bank);
 
 struct LintResult;
 
