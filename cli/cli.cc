@@ -226,7 +226,9 @@ bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank
                                           static_cast<int>(plan->banks.size()));
       if (added) {
         plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.origin == "default"});
-        plan->bank_names.push_back(name);
+        // A configured bank is named after its folder (a coach's "alice/"), not the file.
+        std::string folder = c->path.empty() ? name : std::filesystem::path(c->path).parent_path().string();
+        plan->bank_names.push_back(folder.empty() ? "." : folder);
       }
       bank = it->second;
     }

@@ -45,7 +45,7 @@ L: I learned to watch cost weekly.
 run_in "$TMP" questions bank "${REF[@]}"
 expect_eq "questions exits 0" 0 "$CODE"
 expect_eq "no stderr" "" "$ERR"
-expect_eq "the heading" "Question map: bank/.storylint.yaml, level L5, 3 stories, 26 questions (built-in)" "$(printf '%s\n' "$OUT" | head -1)"
+expect_eq "the heading" "Question map: bank, level L5, 3 stories, 26 questions (built-in)" "$(printf '%s\n' "$OUT" | head -1)"
 expect_contains "a question, its best answer and why" "  1. Tell me about a time you failed. [failure]
      best 'Shipped a broken migration' bank/failed.md:2 (question · bucket · claims Ownership · shows Learn and Be Curious)" "$OUT"
 expect_contains "a conflict question" "  2. Tell me about a time you disagreed with your manager. [conflict]
@@ -78,11 +78,11 @@ summary=$(printf '%s' "$OUT" | node -e '
   console.log([d.version, d.questions_file, d.complete, b.name, b.level, b.stories, b.max_uses, b.questions.length,
                q.id, a.path, a.line, a.title, a.score, a.reasons.join("+"), a.best,
                b.unanswered.includes("hire-and-develop"), b.weak.includes("frugality"), b.leaned_on.length].join("|"))')
-expect_eq "json fields" "1|built-in|true|bank/.storylint.yaml|L5|3|5|26|failure|bank/failed.md|2|Shipped a broken migration|8|question+bucket+claims Ownership+shows Learn and Be Curious|true|true|true|0" "$summary"
+expect_eq "json fields" "1|built-in|true|bank|L5|3|5|26|failure|bank/failed.md|2|Shipped a broken migration|8|question+bucket+claims Ownership+shows Learn and Be Curious|true|true|true|0" "$summary"
 
 # Markdown: a table and the two lists.
 run_in "$TMP" questions bank -f markdown "${REF[@]}"
-expect_contains "markdown heading" "## Question map: bank/.storylint.yaml" "$OUT"
+expect_contains "markdown heading" "## Question map: bank" "$OUT"
 expect_contains "markdown row" "| 1 | Tell me about a time you failed. \\[failure\\] | Shipped a broken migration (question · bucket · claims Ownership · shows Learn and Be Curious) |" "$OUT"
 expect_contains "markdown unanswered row" "| 16 | Tell me about someone you mentored or helped grow. | **none** |  |" "$OUT"
 expect_contains "markdown unanswered list" "### Unanswered questions
@@ -126,7 +126,7 @@ run_in "$TMP" questions headed "${REF[@]}"
 expect_contains "a question heading answers its question" " 20. Tell me about a time you did more with less.
      best 'Tell me about a time you did more with less?' headed/answers.md:1 (question" "$OUT"
 run_in "$TMP" questions bank --questions mine.yaml "${REF[@]}"
-expect_eq "own list: heading" "Question map: bank/.storylint.yaml, level L5, 4 stories, 4 questions (mine.yaml)" "$(printf '%s\n' "$OUT" | head -1)"
+expect_eq "own list: heading" "Question map: bank, level L5, 4 stories, 4 questions (mine.yaml)" "$(printf '%s\n' "$OUT" | head -1)"
 expect_contains "own list: a story's question joins" "  4. What was your biggest on-call incident? [a story's own question]
      best 'Led the on-call rotation' bank/own.md:2 (question)" "$OUT"
 expect_contains "own list: unanswered" "Unanswered: 1 of 4 questions
@@ -208,7 +208,7 @@ expect_contains "prep sheet: not checked" "     claims and shows: not checked (u
 # -o writes the whole map; it refuses to overwrite a story.
 run_in "$TMP" questions bank -o "$TMP/map.txt" "${REF[@]}"
 expect_eq "written" 0 "$CODE"
-expect_eq "the file holds the map" "Question map: bank/.storylint.yaml, level L5, 4 stories, 27 questions (built-in)" "$(head -1 "$TMP/map.txt")"
+expect_eq "the file holds the map" "Question map: bank, level L5, 4 stories, 27 questions (built-in)" "$(head -1 "$TMP/map.txt")"
 before=$(cat "$TMP/bank/failed.md")
 run_in "$TMP" questions bank -o bank/failed.md "${REF[@]}"
 expect_eq "refuses a story as output" 2 "$CODE"
