@@ -82,7 +82,7 @@ constexpr Word kWords[] = {
     {"what was i responsible for", P, Part::task}, {"what did i own", P, Part::task},
     {"what did i do", P, Part::action},       {"what did we do", P, Part::action},
     {"how did i do it", P, Part::action},     {"how did i solve it", P, Part::action},
-    {"how did i handle it", P, Part::action}, {"what steps did i take", P, Part::action},
+    {"how did i handle it", P, Part::action}, {"how did i fix it", P, Part::action}, {"what steps did i take", P, Part::action},
     {"what actions did i take", P, Part::action}, {"what did i try", P, Part::action},
     {"what was the result", P, Part::result}, {"what was the outcome", P, Part::result},
     {"what was the impact", P, Part::result}, {"what were the results", P, Part::result},
@@ -333,6 +333,16 @@ bool classify_section(std::string_view text, bool letters, const std::vector<Sec
   std::string norm = normalize_label(text);
   if (norm.empty() || norm.size() > 60) return false;
   if (lookup(norm, letters, extra, out)) return true;
+  // A question-form label with a tail: "What did I do about it?", "How did I fix it then?".
+  if (norm.starts_with("what ") || norm.starts_with("how ")) {
+    for (std::string_view tail : {" about it", " about that", " about this", " then", " next", " after that",
+                                  " in response", " to fix it", " from it", " from this", " from that"}) {
+      if (norm.size() > tail.size() && norm.ends_with(tail) &&
+          lookup(std::string_view(norm).substr(0, norm.size() - tail.size()), letters, extra, out)) {
+        return true;
+      }
+    }
+  }
   // Joined labels: "situation & task", "results and impact", "s & t".
   std::vector<std::string_view> t = split_tokens(norm);
   std::vector<std::string> pieces(1);

@@ -58,6 +58,12 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(section("Summary of the migration") == "none");
   CHECK(section("Apples and oranges") == "none");
   CHECK(section("A and B") == "none");
+  // A question-form label keeps its part with a tail ("... about it?", "... then?").
+  CHECK(section("What did I do about it?") == "action");
+  CHECK(section("How did I fix it then?") == "action");
+  CHECK(section("What did I learn from it?") == "learning");
+  CHECK(section("What did I do for fun") == "none");  // only the listed tails
+  CHECK(section("What about it") == "none");
 }
 
 TEST_CASE("labels: questions, nicknames and placeholders") {
