@@ -78,7 +78,7 @@ expect_contains "prep: both sections" '"headings":["Question map","Prep sheets"]
 expect_contains "prep: a card per story" '"cards":19,' "$prep"
 expect_contains "prep: cards side by side on a wide screen" '"columns":3,"cards_inside":true' "$prep"
 expect_contains "prep: map links lead to the stories" '"links_resolve":true' "$prep"
-expect_contains "prep: claims against shows, open follow-ups" '["3. Aligned the marketplace roadmap","0.4 min speaking time","Claims and shows","Think Big","Claims, not shown","Earn Trust","Follow-ups not ready for: 2","Productivity stories get asked: what other approach did you consider, and why did you not choose it?","Productivity stories get asked: what was the hardest challenge, and why was it hard?"]' "$prep"
+expect_contains "prep: claims against shows, open follow-ups" '["3. Aligned the marketplace roadmap","0.4 min speaking time","Claims and shows","Think Big","Claims, not shown","Earn Trust","Follow-ups not ready for: 3","Productivity stories get asked: what were the stakes, and why was it hard?","Productivity stories get asked: what other approach did you consider, and why did you not choose it?","Productivity stories get asked: what was the hardest challenge, and why was it hard?"]' "$prep"
 run_in "$SRC" report examples/complete-bank "${REF[@]}" --format html -o "$TMP/complete.html"
 prep=$(node "$SRC/tests/tools/report-prep.js" "$TMP/complete.html" 1200)
 expect_contains "map: answered count" '"answered":"24 of 27 questions have a prepared story · 2 only shown, not claimed"' "$prep"

@@ -1,4 +1,6 @@
 // The six core rules through the whole pipeline: exact messages and positions.
+#include <algorithm>
+
 #include "helpers.h"
 
 using namespace storylint;
@@ -125,4 +127,21 @@ TEST_CASE("unexplained-acronym: whole ASCII word runs of capitals and digits, a 
   // a digit first or a lone capital. (The same as the regex \b([A-Z][A-Z0-9]{1,5})s?\b.)
   CHECK(got == std::vector<std::string>{"'TMS'@5", "'CRR'@14", "'ABCDEF'@39", "'ZZ'@62", "'XQ'@70"});
   CHECK(d[0].end == Position{3, 8});
+}
+
+TEST_CASE("unanswered-followup P2: a count that sets the scene is no stake; money, a share or a rate is") {
+  auto asks_stakes = [](const std::string& situation) {
+    auto d = lint_rule("unanswered-followup", "---\nbucket: productivity\n---\n## Situation\n" + situation +
+                                                  "\n## Action\nI rewrote the query.\n## Result\nIt runs in 4 minutes.\n");
+    return std::any_of(d.begin(), d.end(), [](const Diagnostic& x) {
+      return x.message == "Productivity stories get asked: what were the stakes, and why was it hard?";
+    });
+  };
+  CHECK(asks_stakes("We had three vendors and 14 stores, and I was asked to look at the reports."));
+  CHECK(asks_stakes("In 2024 the team ran 40 nightly jobs."));
+  CHECK_FALSE(asks_stakes("The nightly job cost $2,900 every week."));
+  CHECK_FALSE(asks_stakes("Shrink was 9.5% of produce sales."));
+  CHECK_FALSE(asks_stakes("Teachers spent three to four hours a week writing quizzes."));
+  CHECK_FALSE(asks_stakes("Customers wrote in two or three times about the same refund."));
+  CHECK_FALSE(asks_stakes("It had to ship before the holiday freeze."));
 }
