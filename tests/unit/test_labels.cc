@@ -63,6 +63,9 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(section("How did I fix it then?") == "action");
   CHECK(section("What did I learn from it?") == "learning");
   CHECK(section("What did I do for fun") == "none");  // only the listed tails
+  CHECK(section("What I changed") == "action");
+  CHECK(section("What did you do?") == "action");
+  CHECK(section("What would you do differently?") == "none");  // a follow-up question, not a part
   CHECK(section("What about it") == "none");
 }
 
