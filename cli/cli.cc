@@ -225,7 +225,7 @@ bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank
       auto [it, added] = bank_ids.emplace((c->path.empty() ? "folder:" : "config:") + name,
                                           static_cast<int>(plan->banks.size()));
       if (added) {
-        plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.origin == "default"});
+        plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.is_default()});
         // A configured bank is named after its folder (a coach's "alice/"), not the file.
         std::string folder = c->path.empty() ? name : std::filesystem::path(c->path).parent_path().string();
         plan->bank_names.push_back(folder.empty() ? "." : folder);

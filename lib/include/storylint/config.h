@@ -59,6 +59,8 @@ struct Overrides {
 struct Provenance {
   std::string value;
   std::string origin;
+  /// True when nothing set it (no configuration file, no command-line option).
+  bool is_default() const { return origin == "default"; }
 };
 
 /// One configuration, resolved: the Settings files are linted with and what --print shows.

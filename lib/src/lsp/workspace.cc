@@ -51,7 +51,7 @@ std::set<std::string> Workspace::run(ConfigLoader& loader) {
     auto [it, fresh] = bank_ids.try_emplace(f.config, static_cast<int>(bank_ids.size()));
     if (fresh) {
       std::vector<LoadError> errors;
-      if (const Config* c = loader.for_path(path, &errors)) specs.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.origin == "default"});
+      if (const Config* c = loader.for_path(path, &errors)) specs.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.is_default()});
     }
     for (BankStory s : f.stories) {
       s.bank = it->second;
