@@ -85,13 +85,19 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
     return true;
   }
   // Once something was done, a sentence that moves a number ("Shrink dropped to 1.3%",
-  // "went down by about half", "They renewed that quarter") tells the outcome.
+  // "went down by about half", "They renewed that quarter") or counts what came of it
+  // since ("In the five months since, the check has blocked seven migrations") tells the
+  // outcome.
   if (at_or_after(Part::result) && static_cast<int>(current) >= static_cast<int>(Part::action) &&
       has_any(s, {"dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "went down",
                   "went up", "went from", "cut ", "saved", "renewed", "doubled", "halved", "tripled", "jumped",
-                  "declined", "shrank", "down to", "up to", "down by", "up by", "never missed", "stopped", "now "}) &&
+                  "declined", "shrank", "down to", "up to", "down by", "up by", "never missed", "stopped", "now ",
+                  "came down", "climbed", "months since", "weeks since", "year since", "since launch",
+                  "since go-live", "since it went live", "in production since", "so far", "months later",
+                  "weeks later", "a year later"}) &&
       (std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
-       has_any(s, {"half", "twice", "renewed", "never", "zero", "stopped"}))) {
+       has_any(s, {"half", "twice", "renewed", "never", "zero", "stopped", " no ", "two ", "three ", "four ", "five ",
+                   "six ", "seven ", "eight ", "nine ", "ten ", "dozen"}))) {
     *out = Part::result;
     return true;
   }

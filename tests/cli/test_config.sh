@@ -134,7 +134,7 @@ rules:
     severity: error  # rule default
     numerator: [4 entries]  # rule default
     denominator: [(?-i:\\bI\\b)]  # rule default
-    exceptions: [13 entries]  # rule default
+    exceptions: [17 entries]  # rule default
     min_count: 3  # rule default
     max_share: 0.2  # rule default
   no-synergy:

@@ -4,7 +4,8 @@
 // "EC2"; a plural "SLAs" counts as "SLA") is an acronym. It is expanded when the story
 // writes it as "Service Level Agreement (SLA)" (the initials of the words before the
 // parenthesis) or "SLA (service level agreement)" (the initials of the words inside it),
-// skipping small words (of, and, the, for, to, in, on, &). Matching is case-sensitive
+// skipping small words (of, and, the, for, to, in, on, &), or by its words alone anywhere
+// ("virtual machines", "accounts-payable": see spelled_out). Matching is case-sensitive
 // by nature: "US" is an acronym, "us" is not.
 // Options:
 //   allow: [API, AWS, ...]   acronyms every interviewer knows
@@ -51,6 +52,49 @@ std::string letters_of(std::string_view acronym) {
   return out;
 }
 
+// The words themselves anywhere, without the parenthesis: "lift-and-shift virtual machines
+// ... cloud VMs", "the accounts-payable team ... the AP lead". Each word has three letters
+// or more, and a two-letter acronym needs a hyphenated pair ("accounts-payable"): two
+// adjacent words share two initials too often by chance.
+bool spelled_out(std::string_view text, const std::string& want) {
+  std::size_t i = 0;
+  std::string run;            // initials of adjacent long words
+  std::string joined;         // which of them were joined to the previous by a hyphen
+  auto check = [&]() {
+    for (std::size_t k = 0; k + want.size() <= run.size(); ++k) {
+      if (run.compare(k, want.size(), want) != 0) continue;
+      if (want.size() >= 3) return true;
+      if (joined[k + 1] == '-') return true;
+    }
+    return false;
+  };
+  while (i < text.size()) {
+    std::size_t b = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t n = i - b;
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    if (filler(text.substr(b, n))) {
+      // "Department of Transportation": small words neither count nor break the run.
+    } else if (n >= 3 && std::islower(static_cast<unsigned char>(text[b + 1]))) {
+      bool hyphen = b > 0 && text[b - 1] == '-' && !run.empty();
+      run += static_cast<char>(std::toupper(static_cast<unsigned char>(text[b])));
+      joined += hyphen ? '-' : ' ';
+    } else {
+      if (check()) return true;
+      run.clear(), joined.clear();
+    }
+    // A sentence or clause end breaks the run.
+    if (i < text.size() && text[i] != ' ' && text[i] != '-') {
+      if (check()) return true;
+      run.clear(), joined.clear();
+    }
+  }
+  return check();
+}
+
 bool expanded(std::string_view text, const std::string& acr) {
   std::string want = letters_of(acr);
   // "Words Before (ACR)"
@@ -71,7 +115,15 @@ bool expanded(std::string_view text, const std::string& acr) {
     if (close == std::string_view::npos) continue;
     if (initials(text.substr(q + 1, close - q - 1)) == want) return true;
   }
-  return false;
+  return spelled_out(text, want);
+}
+
+// Inside "[...]" on its line: a placeholder a draft has not filled in yet.
+bool in_brackets(std::string_view t, std::size_t at) {
+  std::size_t open = t.rfind('[', at);
+  if (open == std::string_view::npos) return false;
+  std::size_t stop = t.find_first_of("]\n", open);
+  return stop != std::string_view::npos && stop > at && t[stop] == ']';
 }
 
 // RE2's \w, ASCII only: a table, since it is asked of every byte of the story.
@@ -118,7 +170,12 @@ class Acronym final : public Check {
       std::string_view t = text->text();
       for_each_acronym(t, max_length, [&](std::size_t b, std::size_t n) {
         std::string acr(t.substr(b, n));
-        if (letters_of(acr).size() < 2 || allow.count(acr) || !seen.insert(acr).second) return;
+        if (letters_of(acr).size() < 2 || allow.count(acr)) return;
+        // A model or part number ("RX-200") and a draft's placeholder ("[STORE NAME]") are
+        // not acronyms.
+        if (b + n + 1 < t.size() && t[b + n] == '-' && std::isdigit(static_cast<unsigned char>(t[b + n + 1]))) return;
+        if (in_brackets(t, b)) return;
+        if (!seen.insert(acr).second) return;
         if (expanded(story.prose.text(), acr)) return;
         auto [sb, se] = text->source_range(b, b + acr.size());
         out.report(sb, se, {{"acronym", acr}});

@@ -8,7 +8,8 @@
 //   year_patterns: [RE2]   prose patterns whose first capture group is a year
 //                          ("In 2018", "Q2 2025", "March 2021")
 //   mode: stale            `undated`: fire instead when the story has no date at all
-//                          (no metadata date and no year in the prose), at its title
+//                          (no metadata date, no year in the prose or the title), at its
+//                          title
 // A metadata date that is not a valid date is left to invalid-metadata.
 // Placeholders: {date}, {age}, {max_age_years}, {reference_date}.
 #include <fmt/format.h>
@@ -37,6 +38,8 @@ class Recency final : public Check {
       for (const ProseText* text : texts_in_scope(story, rule)) {
         if (years && may_match(years, *text, ctx) && RE2::PartialMatch(text->text(), *years)) return;
       }
+      // A date in the title ("Regional failover drill (2026-02)") dates the story too.
+      if (years && RE2::PartialMatch(story.title, *years)) return;
       auto [b, e] = line_span(story, story.title_offset);
       out.report(b, e, {{"reference_date", format_date(ctx.reference_date)}});
       return;

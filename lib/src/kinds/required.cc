@@ -12,6 +12,7 @@
 //                          line; `title`: the story's title line
 //   when_matches: [RE2...] run only when the scope matches one of these (the Result has
 //                          numbers: are any of them about the business?)
+//   when_also_matches: [RE2...] ...and also one of these (the numbers are technical ones)
 //   within: scope          `first_sentence`: only the scope's first sentence is searched,
 //                          and the finding points at that sentence
 //   bottom_line: false     in a story with no labels, also read its opening sentence,
@@ -30,7 +31,7 @@ namespace {
 
 class Required final : public Check {
  public:
-  Pattern patterns, ignore, when_matches, empty_if;
+  Pattern patterns, ignore, when_matches, when_also_matches, empty_if;
   bool first_sentence = false;
   bool has_part = false;
   Part part = Part::learning;
@@ -58,11 +59,12 @@ class Required final : public Check {
     if (bottom_line && !story.labeled && story.opening.has_content() && !texts.empty() && texts[0] != &story.prose) {
       texts.push_back(&story.opening);
     }
-    if (when_matches && std::none_of(texts.begin(), texts.end(), [&](const ProseText* t) {
-          return may_match(when_matches, *t, ctx) && RE2::PartialMatch(t->text(), *when_matches);
-        })) {
-      return;
-    }
+    auto none_match = [&](const Pattern& p) {
+      return p && std::none_of(texts.begin(), texts.end(), [&](const ProseText* t) {
+               return may_match(p, *t, ctx) && RE2::PartialMatch(t->text(), *p);
+             });
+    };
+    if (none_match(when_matches) || none_match(when_also_matches)) return;
     if (first_sentence) {
       for (const ProseText* text : texts) {
         auto sentences = split_sentences(text->text());
@@ -96,6 +98,7 @@ std::unique_ptr<Check> make_required(Options& o, const Rule&) {
     if (!c->has_part) o.error("satisfied_by", "'satisfied_by' should name a part: situation, task, action, result or learning");
   }
   c->when_matches = o.patterns("when_matches", false);
+  c->when_also_matches = o.patterns("when_also_matches", false);
   c->empty_if = o.patterns("empty_if", false);
   std::string within = o.string("within", "scope");
   if (within != "scope" && within != "first_sentence") o.error("within", "'within' should be 'scope' or 'first_sentence'");
