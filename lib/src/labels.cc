@@ -167,6 +167,15 @@ constexpr Word kWords[] = {
     {"misc", SectionKind::notes, Part::situation},
     {"miscellaneous", SectionKind::notes, Part::situation},
     {"prep notes", SectionKind::notes, Part::situation},
+    // Kept for the follow-up "what else did you consider?": notes, not the told story.
+    {"alternatives considered", SectionKind::notes, Part::situation},
+    {"alternatives", SectionKind::notes, Part::situation},
+    {"options considered", SectionKind::notes, Part::situation},
+    {"other options", SectionKind::notes, Part::situation},
+    {"other options considered", SectionKind::notes, Part::situation},
+    {"what i considered", SectionKind::notes, Part::situation},
+    {"trade offs", SectionKind::notes, Part::situation},
+    {"tradeoffs", SectionKind::notes, Part::situation},
 };
 
 constexpr std::array<std::pair<char, Part>, 5> kLetters = {
