@@ -76,6 +76,10 @@ constexpr Word kWords[] = {
     {"what was the challenge", P, Part::situation}, {"what was at stake", P, Part::situation},
     {"what went wrong", P, Part::situation},  {"what was the disagreement", P, Part::situation},
     {"what was the conflict", P, Part::situation}, {"why did it matter", P, Part::situation},
+    // A conflict story's own outline ("## 1. The disagreement", "## 2. Why it mattered";
+    // normalizing drops "the"). Not "Conflict": a bank groups its stories under it.
+    {"disagreement", P, Part::situation},     {"why it mattered", P, Part::task},
+    {"why it matters", P, Part::task},        {"stakes", P, Part::task},
     {"what was my task", P, Part::task},      {"what was my role", P, Part::task},
     {"what was my goal", P, Part::task},      {"what was my job", P, Part::task},
     {"what did i need to do", P, Part::task}, {"what was i asked to do", P, Part::task},
