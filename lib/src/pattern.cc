@@ -18,7 +18,7 @@ RE2::Options pattern_options(bool ignore_case) {
   o.set_log_errors(false);
   o.set_case_sensitive(!ignore_case);
   o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_max_mem(8 << 20);
+  o.set_max_mem(16 << 20);
   return o;
 }
 

@@ -5,7 +5,7 @@
 // writes it as "Service Level Agreement (SLA)" (the initials of the words before the
 // parenthesis) or "SLA (service level agreement)" (the initials of the words inside it),
 // skipping small words (of, and, the, for, to, in, on, &), or by its words alone anywhere
-// ("virtual machines", "accounts-payable": see spelled_out). Matching is case-sensitive
+// ("virtual machines", "accounts-payable": see WordInitials). Matching is case-sensitive
 // by nature: "US" is an acronym, "us" is not.
 // Options:
 //   allow: [API, AWS, ...]   acronyms every interviewer knows
@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "kind.h"
@@ -23,11 +24,15 @@ namespace storylint::kinds {
 
 namespace {
 
+// Asked of every word of a story: no allocation, and every small word is short.
 bool filler(std::string_view w) {
-  static const std::set<std::string, std::less<>> kSmall = {"of", "and", "the", "for", "to", "in", "on", "&", "a", "an"};
-  std::string l;
-  for (char c : w) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return kSmall.count(l) > 0;
+  if (w == "&") return true;
+  if (w.empty() || w.size() > 3) return false;
+  static constexpr std::array<std::string_view, 9> kSmall = {"of", "and", "the", "for", "to", "in", "on", "a", "an"};
+  char l[3];
+  for (std::size_t k = 0; k < w.size(); ++k) l[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+  std::string_view lw(l, w.size());
+  return std::find(kSmall.begin(), kSmall.end(), lw) != kSmall.end();
 }
 
 // Initials of the words in `text`, hyphenated parts counted separately, small words skipped.
@@ -44,10 +49,13 @@ std::string initials(std::string_view text) {
   return out;
 }
 
+// Inline and locale-free: WordInitials asks it of every byte of a story.
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 std::string letters_of(std::string_view acronym) {
   std::string out;
   for (char c : acronym) {
-    if (std::isalpha(static_cast<unsigned char>(c))) out += c;
+    if (ascii_letter(c)) out += c;
   }
   return out;
 }
@@ -55,47 +63,53 @@ std::string letters_of(std::string_view acronym) {
 // The words themselves anywhere, without the parenthesis: "lift-and-shift virtual machines
 // ... cloud VMs", "the accounts-payable team ... the AP lead". Each word has three letters
 // or more, and a two-letter acronym needs a hyphenated pair ("accounts-payable"): two
-// adjacent words share two initials too often by chance.
-bool spelled_out(std::string_view text, const std::string& want) {
-  std::size_t i = 0;
-  std::string run;            // initials of adjacent long words
-  std::string joined;         // which of them were joined to the previous by a hyphen
-  auto check = [&]() {
-    for (std::size_t k = 0; k + want.size() <= run.size(); ++k) {
-      if (run.compare(k, want.size(), want) != 0) continue;
-      if (want.size() >= 3) return true;
-      if (joined[k + 1] == '-') return true;
+// adjacent words share two initials too often by chance. Built once per story: `run`
+// holds the initials of adjacent long words, '|' where a clause or a short word breaks
+// them; `joined[k]` is '-' when word k was hyphenated to the one before.
+struct WordInitials {
+  std::string run, joined;
+
+  explicit WordInitials(std::string_view text) {
+    // Written through raw indexes into buffers sized for the worst case (one entry per
+    // two bytes): it runs over every word of every story that has an acronym.
+    run.resize(text.size() / 2 + 1), joined.resize(text.size() / 2 + 1);
+    std::size_t len = 0;
+    auto brk = [&] {
+      if (len > 0 && run[len - 1] != '|') run[len] = '|', joined[len++] = ' ';
+    };
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i < size) {
+      if (!ascii_letter(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t b = i;
+      while (i < size && ascii_letter(text[i])) ++i;
+      std::size_t n = i - b;
+      if (n <= 3 && filler(text.substr(b, n))) {
+        // "Department of Transportation": small words neither count nor break the run.
+      } else if (n >= 3 && text[b + 1] >= 'a' && text[b + 1] <= 'z') {
+        bool hyphen = b > 0 && text[b - 1] == '-' && len > 0 && run[len - 1] != '|';
+        run[len] = static_cast<char>(text[b] & ~0x20);  // an ASCII letter, upper-cased
+        joined[len++] = hyphen ? '-' : ' ';
+      } else {
+        brk();
+      }
+      if (i < size && text[i] != ' ' && text[i] != '-') brk();  // a clause ends
+    }
+    run.resize(len), joined.resize(len);
+  }
+
+  bool spells(const std::string& want) const {
+    for (std::size_t k = run.find(want); k != std::string::npos; k = run.find(want, k + 1)) {
+      if (want.size() >= 3 || joined[k + 1] == '-') return true;
     }
     return false;
-  };
-  while (i < text.size()) {
-    std::size_t b = i;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    std::size_t n = i - b;
-    if (n == 0) {
-      ++i;
-      continue;
-    }
-    if (filler(text.substr(b, n))) {
-      // "Department of Transportation": small words neither count nor break the run.
-    } else if (n >= 3 && std::islower(static_cast<unsigned char>(text[b + 1]))) {
-      bool hyphen = b > 0 && text[b - 1] == '-' && !run.empty();
-      run += static_cast<char>(std::toupper(static_cast<unsigned char>(text[b])));
-      joined += hyphen ? '-' : ' ';
-    } else {
-      if (check()) return true;
-      run.clear(), joined.clear();
-    }
-    // A sentence or clause end breaks the run.
-    if (i < text.size() && text[i] != ' ' && text[i] != '-') {
-      if (check()) return true;
-      run.clear(), joined.clear();
-    }
   }
-  return check();
-}
+};
 
-bool expanded(std::string_view text, const std::string& acr) {
+bool expanded(std::string_view text, const std::string& acr, const WordInitials& words) {
   std::string want = letters_of(acr);
   // "Words Before (ACR)"
   std::string paren = "(" + acr + ")";
@@ -115,7 +129,7 @@ bool expanded(std::string_view text, const std::string& acr) {
     if (close == std::string_view::npos) continue;
     if (initials(text.substr(q + 1, close - q - 1)) == want) return true;
   }
-  return spelled_out(text, want);
+  return words.spells(want);
 }
 
 // Inside "[...]" on its line: a placeholder a draft has not filled in yet.
@@ -166,6 +180,7 @@ class Acronym final : public Check {
 
   void run(const Story& story, const Rule& rule, const LintContext&, Reporter& out) const override {
     std::set<std::string, std::less<>> seen;
+    std::optional<WordInitials> words;  // built at the first acronym that needs it
     for (const ProseText* text : texts_in_scope(story, rule)) {
       std::string_view t = text->text();
       for_each_acronym(t, max_length, [&](std::size_t b, std::size_t n) {
@@ -176,7 +191,8 @@ class Acronym final : public Check {
         if (b + n + 1 < t.size() && t[b + n] == '-' && std::isdigit(static_cast<unsigned char>(t[b + n + 1]))) return;
         if (in_brackets(t, b)) return;
         if (!seen.insert(acr).second) return;
-        if (expanded(story.prose.text(), acr)) return;
+        if (!words) words.emplace(story.prose.text());
+        if (expanded(story.prose.text(), acr, *words)) return;
         auto [sb, se] = text->source_range(b, b + acr.size());
         out.report(sb, se, {{"acronym", acr}});
       });
