@@ -76,6 +76,7 @@ constexpr Word kWords[] = {
     {"what was the challenge", P, Part::situation}, {"what was at stake", P, Part::situation},
     {"what went wrong", P, Part::situation},  {"what was the disagreement", P, Part::situation},
     {"what was the conflict", P, Part::situation}, {"why did it matter", P, Part::situation},
+    {"what was my part", P, Part::task},
     // A conflict story's own outline ("## 1. The disagreement", "## 2. Why it mattered";
     // normalizing drops "the"). Not "Conflict": a bank groups its stories under it.
     {"disagreement", P, Part::situation},     {"why it mattered", P, Part::task},
@@ -348,14 +349,33 @@ bool classify_section(std::string_view text, bool letters, const std::vector<Sec
   std::string norm = normalize_label(text);
   if (norm.empty() || norm.size() > 60) return false;
   if (lookup(norm, letters, extra, out)) return true;
-  // A question-form label with a tail: "What did I do about it?", "How did I fix it then?".
-  if (norm.starts_with("what ") || norm.starts_with("how ")) {
-    for (std::string_view tail : {" about it", " about that", " about this", " then", " next", " after that",
-                                  " in response", " to fix it", " from it", " from this", " from that"}) {
-      if (norm.size() > tail.size() && norm.ends_with(tail) &&
-          lookup(std::string_view(norm).substr(0, norm.size() - tail.size()), letters, extra, out)) {
-        return true;
+  if (norm.starts_with("what ") || norm.starts_with("how ") || norm.starts_with("why ")) {
+    // A question-form label with a tail: "What did I do about it?", "How did I fix it then?".
+    auto with_tail = [&](std::string_view q) {
+      if (lookup(q, letters, extra, out)) return true;
+      for (std::string_view tail : {" about it", " about that", " about this", " then", " next", " after that",
+                                    " in response", " to fix it", " from it", " from this", " from that"}) {
+        if (q.size() > tail.size() && q.ends_with(tail) && lookup(q.substr(0, q.size() - tail.size()), letters, extra, out)) {
+          return true;
+        }
       }
+      return false;
+    };
+    if (with_tail(norm)) return true;
+    // Asked in the interviewer's voice: "What was your role?", "What did you learn?" are
+    // the table's "What was my role?", "What did I learn?".
+    std::vector<std::string_view> words = split_tokens(norm);
+    std::string first_person;
+    bool changed = false;
+    for (std::string_view w : words) {
+      std::string_view to = w == "you" ? "i" : w == "your" ? "my" : w;
+      changed = changed || to != w;
+      if (!first_person.empty()) first_person += ' ';
+      first_person += to;
+    }
+    if (changed && with_tail(first_person)) {
+      out->asked = true;
+      return true;
     }
   }
   // Joined labels: "situation & task", "results and impact", "s & t".

@@ -179,6 +179,16 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
         break;
       }
       case Item::label: {
+        // A follow-up's own question in the interviewer's voice ("**What would you do
+        // differently?**" under "## Follow-up questions") is that follow-up's text.
+        if (it.section.asked && extra) {
+          if (it.block) {
+            extra->text.append_range(it.block->text, it.begin, it.end);
+            extra->text.end_block();
+          }
+          extra->end_offset = std::max(extra->end_offset, it.src_end);
+          break;
+        }
         // "What happened?" after a Situation and before any Action tells the event: a
         // heading of the story, not a second Situation.
         if (it.section.then_result && s.part(Part::situation).present && !s.part(Part::action).present) {

@@ -173,11 +173,12 @@ class Finder {
 
   Direct direct(std::size_t i) const {
     Direct d;
+    bool extra = in_extra();  // a follow-up's "What would you do differently?" is no part
     std::size_t end = scope_end_[i], j = i + 1;
     for (; j < end; ++j) {
       const Item& it = items_[j];
       if (it.type == Item::head || it.type == Item::table_story) break;
-      if (it.type == Item::label && it.section.kind == SectionKind::part) {
+      if (it.type == Item::label && it.section.kind == SectionKind::part && !(it.section.asked && extra)) {
         ++d.labels;
         d.parts |= 1u << static_cast<unsigned>(it.section.part);
         if (d.first_part < 0) d.first_part = static_cast<int>(it.section.part);
@@ -309,6 +310,10 @@ class Finder {
 
   void on_label(std::size_t i, int section_level, int details) {
     const Item& it = items_[i];
+    if (it.section.kind == SectionKind::part && it.section.asked && in_extra()) {
+      member(i);  // "### What would you do differently?" under "## Follow-up questions"
+      return;
+    }
     if (it.section.kind == SectionKind::part) {
       bool as_result = it.section.then_result && open_ && open_->last_part >= static_cast<int>(Part::action);
       if (it.section.then_result && !as_result && open_ && (open_->parts & 1u) != 0) {

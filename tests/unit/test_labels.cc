@@ -65,7 +65,13 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(section("What did I do for fun") == "none");  // only the listed tails
   CHECK(section("What I changed") == "action");
   CHECK(section("What did you do?") == "action");
-  CHECK(section("What would you do differently?") == "none");  // a follow-up question, not a part
+  // Asked in the interviewer's voice: a part heading of a story told as questions (inside
+  // a Follow-ups section the reader keeps it a follow-up: tests/corpus/repo-alice).
+  CHECK(section("What would you do differently?") == "learning");
+  CHECK(section("What was your role?") == "task");
+  CHECK(section("What actions did you take?") == "action");
+  CHECK(section("What was your part?") == "task");
+  CHECK(section("What would you do for fun") == "none");
   CHECK(section("What about it") == "none");
 }
 

@@ -53,6 +53,9 @@ struct SectionLabel {
   /// heading of it after a Situation (the event, not a second Situation), the Result
   /// once the Action is told.
   bool then_result = false;
+  /// Asked in the interviewer's voice ("What did you learn?"): a part heading in a story
+  /// told as questions, but a follow-up's own question inside a Follow-ups section.
+  bool asked = false;
 };
 
 /// Classifies a label's text. `letters` accepts the single letters S, T, A, R, L (and
