@@ -120,6 +120,11 @@ std::string bucket_of_question(const std::string& q) {
 
 }  // namespace
 
+std::string story_bucket(const Story& story) {
+  if (story.meta->bucket) return lower(story.meta->bucket->value);
+  return bucket_of_question(story.meta->question ? story.meta->question->value : story.question);
+}
+
 BankStory summarize_story(const Story& story, const RuleSet& rules, const LintContext& ctx) {
   BankStory b;
   const SourceFile& f = *story.file;
@@ -153,7 +158,8 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
       b.principles.push_back(r.name);
     }
   }
-  if (story.meta->bucket) b.bucket = lower(story.meta->bucket->value);
+  b.bucket = story_bucket(story);
+  b.bucket_from_question = !story.meta->bucket && !b.bucket.empty();
   if (story.meta->level) b.level = story.meta->level->value;
   if (story.meta->outcome) b.outcome = lower(story.meta->outcome->value);
   if (story.meta->with) b.with = lower(story.meta->with->value);
@@ -169,10 +175,6 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   // The question the story answers: its `question:` metadata, or the question heading or
   // bullet it sits under.
   b.question = story.meta->question ? story.meta->question->value : story.question;
-  if (b.bucket.empty()) {
-    b.bucket = bucket_of_question(b.question);
-    b.bucket_from_question = !b.bucket.empty();
-  }
   for (const Rule& r : rules.rules) {
     if (r.check) r.check->collect(story, r, ctx, &b);
   }

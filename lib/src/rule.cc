@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "storylint/rule.h"
+#include "storylint/bank.h"
 
 namespace storylint {
 
@@ -82,8 +83,11 @@ bool meta_matches(const Story& story, const std::string& key, const std::vector<
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  const std::optional<MetaField>* field = key == "bucket"    ? &story.meta->bucket
-                                          : key == "level"   ? &story.meta->level
+  if (key == "bucket") {
+    std::string b = story_bucket(story);  // metadata, else what the story's question asks
+    return std::any_of(values.begin(), values.end(), [&](const std::string& w) { return lower(w) == b; });
+  }
+  const std::optional<MetaField>* field = key == "level"   ? &story.meta->level
                                           : key == "outcome" ? &story.meta->outcome
                                           : key == "with"    ? &story.meta->with
                                                              : nullptr;

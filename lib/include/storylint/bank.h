@@ -94,6 +94,13 @@ class BankCheck : public Check {
 /// The summary of one story, with what each bank rule in `rules` collects.
 BankStory summarize_story(const Story& story, const RuleSet& rules, const LintContext& ctx);
 
+/// The bucket a story is asked in, lower case: its `bucket:` metadata, else what its
+/// question asks for (its `question:` metadata, or the question heading or bullet it sits
+/// under): "a time you disagreed" is conflict, "a time you failed" failure. Empty when
+/// neither says. Per-story rules (`when: {bucket: ...}`, the follow-ups), the bank rules
+/// and the report all read the bucket from here.
+std::string story_bucket(const Story& story);
+
 /// "1 story", "3 stories" (messages and reports).
 std::string stories_text(std::size_t n);
 

@@ -41,7 +41,7 @@ class ConflictRange final : public BankCheck {
   void collect(const Story& story, const Rule& rule, const LintContext&, BankStory* out) const override {
     // Only conflict stories count, and the prose only stands in for missing metadata:
     // three scans of every story's prose were an eighth of the lint time.
-    if (!story.meta->bucket || !equals_folded(story.meta->bucket->value, "conflict")) return;
+    if (story_bucket(story) != "conflict") return;
     const std::string& t = story.prose.text();
     std::uint32_t bits = 0;
     if (!story.meta->outcome) {

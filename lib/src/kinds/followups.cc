@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include "kind.h"
+#include "storylint/bank.h"
 
 namespace storylint::kinds {
 
@@ -74,8 +75,8 @@ class Followups final : public Check {
   }
 
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
-    if (!story.meta->bucket) return;
-    std::string bucket = lower(story.meta->bucket->value);
+    std::string bucket = story_bucket(story);
+    if (bucket.empty()) return;
     for (const Question& q : questions) {
       if (q.bucket != bucket) continue;
       if (std::any_of(q.told_in.begin(), q.told_in.end(), [&](Part p) {
