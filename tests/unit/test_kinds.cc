@@ -145,3 +145,18 @@ TEST_CASE("unanswered-followup P2: a count that sets the scene is no stake; mone
   CHECK_FALSE(asks_stakes("Customers wrote in two or three times about the same refund."));
   CHECK_FALSE(asks_stakes("It had to ship before the holiday freeze."));
 }
+
+TEST_CASE("unanswered-followup F1 and F3: a role owned or run is no mistake and no accountability") {
+  auto asked = [](const std::string& situation, const std::string& question) {
+    auto d = lint_rule("unanswered-followup", "---\nbucket: failure\n---\n## Situation\n" + situation +
+                                                  "\n## Action\nThe sync fell over.\n## Result\nWe refunded 4,000 orders.\n");
+    return std::any_of(d.begin(), d.end(), [&](const Diagnostic& x) { return x.message == question; });
+  };
+  const std::string f1 = "Failure stories get asked: what was your mistake? Say it in the first person.";
+  const std::string f3 = "Failure stories get asked: did you hold yourself accountable, and did you tell your manager or leadership?";
+  CHECK(asked("In 2025 I owned the inventory sync.", f3));
+  CHECK(asked("In 2025 I ran the inventory sync.", f1));
+  CHECK_FALSE(asked("I ran the old import script against production.", f1));
+  CHECK_FALSE(asked("I owned the decision and told my manager the same day.", f3));
+  CHECK_FALSE(asked("I owned up to it in the incident review.", f3));
+}
