@@ -153,4 +153,19 @@ expect_eq "include" "bank/sub/b.md:2:8: error: no learning: add a Learning part 
 run bank/drafts/wip.md $NB
 expect_contains "explicit files ignore include" "bank/drafts/wip.md:1:1:" "$OUT"
 
+# level-scope's levels merge key by key: a threshold alone keeps the level's scope and signals.
+mkdir -p "$R/l6"
+story l6/a.md $'---\nlevel: L6\n---\nI led three engineers on the cache.\n'
+story l6/b.md $'---\nlevel: L6\n---\nI mentored two juniors through their first launch.\n'
+story l6/c.md $'---\nlevel: L6\n---\nI aligned with the payments team on the API.\n'
+run l6 --no-config --select level-scope
+expect_eq "level-scope: three L6 stories meet the default" "no problems in 3 stories" "$OUT"
+run l6 --no-config --select level-scope --set 'level-scope.levels={L6: {min_stories: 4}}'
+expect_eq "level-scope: min_stories alone, by --set" "l6/a.md:1:1: warning: at L6, 3 of the bank's stories show influence on the team and a little outside it (want 4): 'a.md', 'b.md', 'c.md'; not shown in none [level-scope]
+1 warning in 1 of 3 stories" "$OUT"
+story l6/.storylint.yaml $'rules:\n  level-scope:\n    levels: {L6: {min_stories: 2, colour: red}}\n'
+run l6 --select level-scope
+expect_eq "level-scope: an unknown key in a level" "2" "$CODE"
+expect_contains "level-scope: the unknown key's position" ".storylint.yaml:3:35: error: unknown key 'colour' (a level takes: min_stories, scope, signals) [config]" "$OUT$ERR"
+
 finish

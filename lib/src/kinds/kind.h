@@ -52,6 +52,9 @@ class Options {
   /// An option with structure of its own (a list of mappings): the kind reads the node
   /// and reports its problems with error_in.
   const yaml::Node* structured(std::string_view key);
+  /// `key`'s value in every layer that has it, first (the rule's default) to last: for a
+  /// kind that merges a structured option key by key instead of taking the last whole.
+  std::vector<const yaml::Node*> structured_layers(std::string_view key);
   /// A pattern list (a string or a list of strings) inside `key`'s structured value.
   Pattern patterns_in(std::string_view key, const yaml::Node& list);
   /// Reports an error at `at`, a node inside `key`'s value.

@@ -82,40 +82,59 @@ class LevelScope final : public BankCheck {
 std::unique_ptr<Check> make_level_scope(Options& o, const Rule&) {
   auto c = std::make_unique<LevelScope>();
   o.set_ignore_case(o.boolean("ignore_case", true));
-  const yaml::Node* map = o.structured("levels");
-  if (!map || map->kind != yaml::Kind::map) {
-    o.error("levels", "kind 'level-scope' needs 'levels': {L6: {min_stories, scope, signals}, ...}");
-    return c;
-  }
-  for (const auto& [k, v] : map->entries) {
-    LevelEntry e;
-    e.level = level_number(k->value);
-    if (!e.level) {
-      o.error_in("levels", *k, fmt::format("'{}' should be a level, L4..L8", k->value));
+  // Levels merge key by key over the layers: `levels: {L6: {min_stories: 5}}` in a
+  // configuration keeps L6's scope and signals and L7's whole entry.
+  struct Merged {
+    const yaml::Node* name = nullptr;
+    const yaml::Node* min_stories = nullptr;
+    const yaml::Node* scope = nullptr;
+    const yaml::Node* signals = nullptr;
+  };
+  std::vector<std::pair<std::string, Merged>> levels;
+  std::vector<const yaml::Node*> layers = o.structured_layers("levels");
+  if (layers.empty()) o.error("levels", "kind 'level-scope' needs 'levels': {L6: {min_stories, scope, signals}, ...}");
+  for (const yaml::Node* map : layers) {
+    if (map->kind != yaml::Kind::map) {
+      o.error_in("levels", *map, "'levels' should be a mapping: {L6: {min_stories, scope, signals}, ...}");
       continue;
     }
-    if (v->kind != yaml::Kind::map) {
-      o.error_in("levels", *v, "each level should be a mapping: {min_stories, scope, signals}");
-      continue;
-    }
-    for (const auto& [key, val] : v->entries) {
-      if (key->value != "min_stories" && key->value != "scope" && key->value != "signals") {
-        o.error_in("levels", *key, fmt::format("unknown key '{}' (a level takes: min_stories, scope, signals)", key->value));
+    for (const auto& [k, v] : map->entries) {
+      if (!level_number(k->value)) {
+        o.error_in("levels", *k, fmt::format("'{}' should be a level, L4..L8", k->value));
+        continue;
+      }
+      if (v->kind != yaml::Kind::map) {
+        o.error_in("levels", *v, "each level should be a mapping: {min_stories, scope, signals}");
+        continue;
+      }
+      std::string name = normalize_level(k->value);
+      auto it = std::find_if(levels.begin(), levels.end(), [&](const auto& l) { return l.first == name; });
+      Merged& m = it != levels.end() ? it->second : levels.emplace_back(name, Merged{}).second;
+      m.name = k;
+      for (const auto& [key, val] : v->entries) {
+        if (key->value == "min_stories") m.min_stories = val;
+        else if (key->value == "scope") m.scope = val;
+        else if (key->value == "signals") m.signals = val;
+        else o.error_in("levels", *key, fmt::format("unknown key '{}' (a level takes: min_stories, scope, signals)", key->value));
       }
     }
-    if (const yaml::Node* n = v->get("min_stories")) {
+  }
+  for (const auto& [name, m] : levels) {
+    LevelEntry e;
+    e.level = level_number(name);
+    if (const yaml::Node* n = m.min_stories) {
       char* end = nullptr;
-      long m = n->is_scalar() ? std::strtol(n->value.c_str(), &end, 10) : -1;
-      if (!n->is_scalar() || n->value.empty() || *end || m < 1 || m > 1000) {
+      long v = n->is_scalar() ? std::strtol(n->value.c_str(), &end, 10) : -1;
+      if (!n->is_scalar() || n->value.empty() || *end || v < 1 || v > 1000) {
         o.error_in("levels", *n, "'min_stories' should be a whole number from 1 to 1000");
       } else {
-        e.min_stories = static_cast<std::size_t>(m);
+        e.min_stories = static_cast<std::size_t>(v);
       }
     }
-    if (const yaml::Node* n = v->get("scope"); n && n->is_scalar()) e.scope = n->value;
-    else o.error_in("levels", *v, "a level needs 'scope': what its stories show, for the message");
-    if (const yaml::Node* n = v->get("signals")) e.signals = o.patterns_in("levels", *n);
-    else o.error_in("levels", *v, "a level needs 'signals': the patterns that show its scope");
+    if (m.scope && m.scope->is_scalar()) e.scope = m.scope->value;
+    else o.error_in("levels", *m.name, "a level needs 'scope': what its stories show, for the message");
+    if (m.signals) e.signals = o.patterns_in("levels", *m.signals);
+    else o.error_in("levels", *m.name, "a level needs 'signals': the patterns that show its scope");
     c->entries.push_back(std::move(e));
   }
   std::sort(c->entries.begin(), c->entries.end(), [](const LevelEntry& a, const LevelEntry& b) { return a.level < b.level; });

@@ -145,6 +145,15 @@ const yaml::Node* Options::structured(std::string_view key) {
   return node(key);
 }
 
+std::vector<const yaml::Node*> Options::structured_layers(std::string_view key) {
+  read_.insert(std::string(key));
+  std::vector<const yaml::Node*> out;
+  for (const OptionLayer& l : layers_) {
+    if (const yaml::Node* n = l.map ? l.map->get(key) : nullptr) out.push_back(n);
+  }
+  return out;
+}
+
 Pattern Options::patterns_in(std::string_view key, const yaml::Node& list) {
   std::vector<std::string> strings;
   if (list.is_scalar()) {
