@@ -7,6 +7,26 @@
 
 namespace storylint {
 
+namespace {
+
+// A list of paths or globs as a YAML flow sequence of double-quoted strings: a glob such
+// as *draft* is an alias to a YAML reader when written plain.
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const std::string& item : items) {
+    if (out.size() > 1) out += ", ";
+    out += '"';
+    for (char ch : item) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+}  // namespace
+
 std::string ConfigLoader::describe(const Config& c) {
   std::string out;
   auto line = [&](std::string_view key, std::string_view value, std::string_view origin) {
@@ -17,9 +37,9 @@ std::string ConfigLoader::describe(const Config& c) {
   line("reference_date", c.reference_date.value.empty() ? format_date(c.settings.reference_date) : c.reference_date.value,
        c.reference_date.origin);
   line("fail_on", c.fail_on.value, c.fail_on.origin);
-  line("include", fmt::format("[{}]", fmt::join(c.include, ", ")), c.include.empty() ? "default (every story file)" : c.path);
-  line("exclude", fmt::format("[{}]", fmt::join(c.exclude, ", ")), c.exclude.empty() ? "default" : c.path);
-  line("rule_paths", fmt::format("[{}]", fmt::join(c.rule_paths, ", ")), c.rule_paths.empty() ? "default" : c.path);
+  line("include", quoted_list(c.include), c.include.empty() ? "default (every story file)" : c.path);
+  line("exclude", quoted_list(c.exclude), c.exclude.empty() ? "default" : c.path);
+  line("rule_paths", quoted_list(c.rule_paths), c.rule_paths.empty() ? "default" : c.path);
   out += "rules:\n";
   for (const Rule& r : c.settings.rules->rules) {
     fmt::format_to(std::back_inserter(out), "  {}:\n    severity: {}  # {}\n", r.id, severity_name(r.severity),

@@ -117,8 +117,8 @@ level: L7  # .storylint.yaml:1:8
 reference_date: 2026-11-01  # .storylint.yaml:2:17
 fail_on: error  # default
 include: []  # default (every story file)
-exclude: [drafts]  # .storylint.yaml
-rule_paths: [rules-mine]  # .storylint.yaml
+exclude: [\"drafts\"]  # .storylint.yaml
+rule_paths: [\"rules-mine\"]  # .storylint.yaml
 rules:
   small-impact:
     severity: info  # .storylint.yaml:7:28
