@@ -141,8 +141,17 @@ int questions_command(const Options& o) {
   for (ReportBank& b : banks_of(run, o.max_uses)) {
     maps.push_back({b.name, b.level, b.stories.size(), std::move(b.questions)});
   }
+  // A file that could not be parsed gave the map none or only part of its stories: the
+  // map says it is incomplete, as for a path that could not be read (the exit code stays
+  // the document's: 0 once written).
+  std::vector<InputError> missing = run.result.errors;
+  for (const Diagnostic& d : run.result.diagnostics) {
+    if (d.rule == "parse-error") {
+      missing.push_back({d.path.str(), fmt::format("line {}, column {}: {}", d.begin.line, d.begin.column, d.message)});
+    }
+  }
   std::string out;
-  render_questions(maps, run.questions, run.result.errors, o.report_format, &out);
+  render_questions(maps, run.questions, missing, o.report_format, &out);
   return write_whole(o, out, run.result.errors.empty());
 }
 

@@ -170,13 +170,20 @@ expect_eq "missing list exits 2" 2 "$CODE"
 # A path that could not be read: the map says it is incomplete, in every format; exit 2.
 run_in "$TMP" questions bank nowhere "${REF[@]}"
 expect_eq "failed run exits 2" 2 "$CODE"
-expect_contains "failed text says so" "1 path could not be read: this map is incomplete.
+expect_contains "failed text says so" "1 path could not be read whole: this map is incomplete.
   nowhere: " "$OUT"
 run_in "$TMP" questions bank nowhere -f json "${REF[@]}"
 expect_eq "failed json says so" "false|nowhere" "$(printf '%s' "$OUT" | node -e '
   const d = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(d.complete + "|" + d.errors[0].path)')"
 run_in "$TMP" questions bank nowhere -f markdown "${REF[@]}"
-expect_contains "failed markdown says so" "> **1 path could not be read: this map is incomplete.**" "$OUT"
+expect_contains "failed markdown says so" "> **1 path could not be read whole: this map is incomplete.**" "$OUT"
+# A file that does not parse gave the map none of its stories: incomplete too, exit 0.
+mkdir -p "$TMP/broken"
+printf -- '---\ntitle: [unclosed\n---\nI rewrote the query.\n' >"$TMP/broken/bad.md"
+run_in "$TMP" questions broken "${REF[@]}"
+expect_eq "a parse error exits 0" 0 "$CODE"
+expect_contains "a parse error makes the map incomplete" "1 path could not be read whole: this map is incomplete.
+  broken/bad.md: line 2, column 8: invalid YAML in front matter: this '[' is never closed (end of sequence flow not found)" "$OUT"
 
 # A claim the story shows nothing of is no prepared answer (unsupported-principle warns of
 # it): the row says so and the question counts as unprepared. With that rule off, the

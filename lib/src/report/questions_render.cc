@@ -189,9 +189,9 @@ bool render_questions(const std::vector<BankQuestions>& banks, const QuestionSet
   if (!errors.empty()) {
     std::string n = errors.size() == 1 ? std::string("1 path") : fmt::format("{} paths", errors.size());
     if (markdown) {
-      put(*out, "> **{} could not be read: this map is incomplete.**\n", n);
+      put(*out, "> **{} could not be read whole: this map is incomplete.**\n", n);
     } else {
-      put(*out, "{} could not be read: this map is incomplete.\n", n);
+      put(*out, "{} could not be read whole: this map is incomplete.\n", n);
     }
     for (const InputError& e : errors) {
       if (markdown) {
