@@ -160,3 +160,18 @@ TEST_CASE("unanswered-followup F1 and F3: a role owned or run is no mistake and 
   CHECK_FALSE(asked("I owned the decision and told my manager the same day.", f3));
   CHECK_FALSE(asked("I owned up to it in the incident review.", f3));
 }
+
+TEST_CASE("unanswered-followup: data and attempts told in hindsight do not answer (factual questions)") {
+  auto asked = [](const std::string& action, const std::string& question) {
+    auto d = lint_rule("unanswered-followup", "---\nbucket: conflict\n---\n## Situation\nMy manager and I disagreed about the launch date.\n## Action\n" +
+                                                  action + "\n## Result\nWe launched in May.\n");
+    return std::any_of(d.begin(), d.end(), [&](const Diagnostic& x) { return x.message == question; });
+  };
+  const std::string c3 = "Conflict stories get asked: what objective evidence or data did you gather?";
+  const std::string c4 = "Conflict stories get asked: how did you try to resolve it?";
+  CHECK(asked("I went to the directors. I should have brought numbers, not opinions.", c3));
+  CHECK_FALSE(asked("I brought the numbers from 30 days of match data to her.", c3));
+  CHECK_FALSE(asked("I back-tested both rules on six months of orders: they would have stopped 70%.", c3));
+  CHECK(asked("I went to the directors too fast. I should have sat down with her first and gone through it.", c4));
+  CHECK_FALSE(asked("I sat down with her and went through both options.", c4));
+}

@@ -16,7 +16,9 @@
 //                                    # are told in the Situation, not in the Result)
 //       told_in: [learning]          # optional: a filled part there answers it by itself
 //                                    # (a Learning with any words says what was learned)
-// The story's bucket is its metadata `bucket`. Without `read`, everything the story
+//       factual: true                # optional: a match in hindsight or a plan ("I should
+//                                    # have pulled the data", "next time") does not answer
+// The story's bucket is its metadata `bucket`, else what its question asks (story_bucket). Without `read`, everything the story
 // holds is searched: its told parts, its summary, follow-up answers and notes (an answer
 // kept under "Follow-ups" is an answer). With `read`, those parts and the follow-up and
 // notes sections; an unlabeled story with none of those parts inferred, its whole prose.
@@ -39,7 +41,34 @@ struct Question {
   Pattern answered_by, also;
   std::vector<Part> read;     // empty: everything
   std::vector<Part> told_in;  // a filled part here answers it
+  bool factual = false;       // hindsight ("I should have pulled the data") answers nothing
 };
+
+// Whether the sentence around [b, e) is the author's hindsight or plan: "I would have
+// pulled the redlines first", "I should have brought numbers", "Next time I will ask"
+// (not "they would have stopped 70%", a back-test's result).
+bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
+  static const Pattern kHindsight = Pattern::lazy(
+      R"(\b(?:I|we)\s+(?:should|would|could)(?:\s+not|n't)?\s+have\b|\b(?:I|we)'d\s+have\b|\bnext\s+time\b|\bI\s+wish\b|\bif\s+I\s+had\b|\bin\s+hindsight\b)",
+      true);
+  std::size_t from = t.find_last_of(".!?\n", b == 0 ? 0 : b - 1);
+  from = from == std::string_view::npos || from >= b ? 0 : from + 1;
+  std::size_t to = t.find_first_of(".!?\n", e);
+  if (to == std::string_view::npos) to = t.size();
+  return RE2::PartialMatch(t.substr(from, to - from), *kHindsight);
+}
+
+// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight.
+bool matches(const Pattern& p, std::string_view text, bool factual) {
+  if (!factual) return RE2::PartialMatch(text, *p);
+  re2::StringPiece input(text.data(), text.size()), m;
+  for (std::size_t pos = 0; pos <= text.size() && (*p).Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+    std::size_t b = static_cast<std::size_t>(m.data() - text.data()), e = b + m.size();
+    if (!hindsight(text, b, e)) return true;
+    pos = std::max(e, b + 1);
+  }
+  return false;
+}
 
 std::string lower(std::string s) {
   for (char& c : s) {
@@ -60,16 +89,16 @@ class Followups final : public Check {
                                    }))) {
       // An unlabeled story none of whose inferred parts is one to read: the cues placed
       // nothing there, so the answer may be anywhere.
-      if (RE2::PartialMatch(story.prose.text(), *p)) return true;
+      if (matches(p, story.prose.text(), q.factual)) return true;
     } else {
       for (Part part : q.read) {
-        if (story.part(part).present && RE2::PartialMatch(story.part(part).text.text(), *p)) return true;
+        if (story.part(part).present && matches(p, story.part(part).text.text(), q.factual)) return true;
       }
     }
-    if (q.read.empty() && story.headline.has_content() && RE2::PartialMatch(story.headline.text(), *p)) return true;
+    if (q.read.empty() && story.headline.has_content() && matches(p, story.headline.text(), q.factual)) return true;
     for (const ExtraSection& x : story.extras) {
       if (!q.read.empty() && x.kind != SectionKind::follow_up && x.kind != SectionKind::notes) continue;
-      if (RE2::PartialMatch(x.text.text(), *p)) return true;
+      if (matches(p, x.text.text(), q.factual)) return true;
     }
     return false;
   }
@@ -123,9 +152,9 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
       return n->value;
     };
     for (const auto& [k, v] : item->entries) {
-      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read", "told_in"};
+      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read", "told_in", "factual"};
       if (std::find(std::begin(kKeys), std::end(kKeys), k->value) == std::end(kKeys)) {
-        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read, told_in)", k->value));
+        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read, told_in, factual)", k->value));
       }
     }
     q.id = text("id", true);
@@ -141,6 +170,10 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
     if (const yaml::Node* n = item->get("answered_by")) q.answered_by = o.patterns_in("questions", *n);
     else o.error_in("questions", *item, "a question needs 'answered_by': the patterns that answer it");
     if (const yaml::Node* n = item->get("also")) q.also = o.patterns_in("questions", *n);
+    if (const yaml::Node* n = item->get("factual")) {
+      if (n->is_scalar() && (n->value == "true" || n->value == "false")) q.factual = n->value == "true";
+      else o.error_in("questions", *n, "'factual' should be true or false");
+    }
     for (auto [key, parts] : {std::pair{"read", &q.read}, std::pair{"told_in", &q.told_in}}) {
       const yaml::Node* n = item->get(key);
       if (!n) continue;
