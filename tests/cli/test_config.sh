@@ -161,7 +161,7 @@ story l6/c.md $'---\nlevel: L6\n---\nI aligned with the payments team on the API
 run l6 --no-config --select level-scope
 expect_eq "level-scope: three L6 stories meet the default" "no problems in 3 stories" "$OUT"
 run l6 --no-config --select level-scope --set 'level-scope.levels={L6: {min_stories: 4}}'
-expect_eq "level-scope: min_stories alone, by --set" "l6/a.md:1:1: warning: at L6, 3 of the bank's stories show influence on the team and a little outside it (want 4): 'a.md', 'b.md', 'c.md'; not shown in none [level-scope]
+expect_eq "level-scope: min_stories alone, by --set" "l6/a.md:1:1: warning: at L6, the bank shows influence on the team and a little outside it in 3 of 3 stories (want 4); shown in: 'a.md', 'b.md', 'c.md'; not in: none [level-scope]
 1 warning in 1 of 3 stories" "$OUT"
 story l6/.storylint.yaml $'rules:\n  level-scope:\n    levels: {L6: {min_stories: 2, colour: red}}\n'
 run l6 --select level-scope
