@@ -129,13 +129,17 @@ TEST_CASE("unexplained-acronym: whole ASCII word runs of capitals and digits, a 
   CHECK(d[0].end == Position{3, 8});
 }
 
+// Whether unanswered-followup asks `question` of `story`.
+static bool asks(const std::string& story, const std::string& question) {
+  auto d = lint_rule("unanswered-followup", story);
+  return std::any_of(d.begin(), d.end(), [&](const Diagnostic& x) { return x.message == question; });
+}
+
 TEST_CASE("unanswered-followup P2: a count that sets the scene is no stake; money, a share or a rate is") {
   auto asks_stakes = [](const std::string& situation) {
-    auto d = lint_rule("unanswered-followup", "---\nbucket: productivity\n---\n## Situation\n" + situation +
-                                                  "\n## Action\nI rewrote the query.\n## Result\nIt runs in 4 minutes.\n");
-    return std::any_of(d.begin(), d.end(), [](const Diagnostic& x) {
-      return x.message == "Productivity stories get asked: what were the stakes, and why was it hard?";
-    });
+    return asks("---\nbucket: productivity\n---\n## Situation\n" + situation +
+                    "\n## Action\nI rewrote the query.\n## Result\nIt runs in 4 minutes.\n",
+                "Productivity stories get asked: what were the stakes, and why was it hard?");
   };
   CHECK(asks_stakes("We had three vendors and 14 stores, and I was asked to look at the reports."));
   CHECK(asks_stakes("In 2024 the team ran 40 nightly jobs."));
@@ -148,9 +152,9 @@ TEST_CASE("unanswered-followup P2: a count that sets the scene is no stake; mone
 
 TEST_CASE("unanswered-followup F1 and F3: a role owned or run is no mistake and no accountability") {
   auto asked = [](const std::string& situation, const std::string& question) {
-    auto d = lint_rule("unanswered-followup", "---\nbucket: failure\n---\n## Situation\n" + situation +
-                                                  "\n## Action\nThe sync fell over.\n## Result\nWe refunded 4,000 orders.\n");
-    return std::any_of(d.begin(), d.end(), [&](const Diagnostic& x) { return x.message == question; });
+    return asks("---\nbucket: failure\n---\n## Situation\n" + situation +
+                    "\n## Action\nThe sync fell over.\n## Result\nWe refunded 4,000 orders.\n",
+                question);
   };
   const std::string f1 = "Failure stories get asked: what was your mistake? Say it in the first person.";
   const std::string f3 = "Failure stories get asked: did you hold yourself accountable, and did you tell your manager or leadership?";
@@ -163,9 +167,9 @@ TEST_CASE("unanswered-followup F1 and F3: a role owned or run is no mistake and 
 
 TEST_CASE("unanswered-followup: data and attempts told in hindsight do not answer (factual questions)") {
   auto asked = [](const std::string& action, const std::string& question) {
-    auto d = lint_rule("unanswered-followup", "---\nbucket: conflict\n---\n## Situation\nMy manager and I disagreed about the launch date.\n## Action\n" +
-                                                  action + "\n## Result\nWe launched in May.\n");
-    return std::any_of(d.begin(), d.end(), [&](const Diagnostic& x) { return x.message == question; });
+    return asks("---\nbucket: conflict\n---\n## Situation\nMy manager and I disagreed about the launch date.\n## Action\n" +
+                    action + "\n## Result\nWe launched in May.\n",
+                question);
   };
   const std::string c3 = "Conflict stories get asked: what objective evidence or data did you gather?";
   const std::string c4 = "Conflict stories get asked: how did you try to resolve it?";
