@@ -179,3 +179,26 @@ TEST_CASE("unanswered-followup: data and attempts told in hindsight do not answe
   CHECK(asked("I went to the directors too fast. I should have sat down with her first and gone through it.", c4));
   CHECK_FALSE(asked("I sat down with her and went through both options.", c4));
 }
+
+TEST_CASE("unanswered-followup P4 and P5: obstacles met and options turned down, in plain words") {
+  const std::string p4 = "Productivity stories get asked: what was the hardest challenge, and why was it hard?";
+  const std::string p5 = "Productivity stories get asked: what other approach did you consider, and why did you not choose it?";
+  auto asked = [](const std::string& action, const std::string& question) {
+    return asks("---\nbucket: productivity\n---\n## Situation\nPick rate fell to 92 lines an hour.\n## Action\n" +
+                    action + "\n## Result\nPick rate went to 131 lines an hour.\n",
+                question);
+  };
+  CHECK_FALSE(asked("The new slots overflowed because case sizes were bigger than the item master said.", p4));
+  CHECK_FALSE(asked("Two days before, the venue's network blocked the kiosks, so I got a separate line.", p4));
+  // The author's own rule that blocks something is the fix, not an obstacle.
+  CHECK(asked("I traced it to one flow and wrote a rule that blocked the card ranges.", p4));
+  CHECK_FALSE(asked("After a demo with two vendors I picked the one that could print in 15 seconds.", p5));
+  CHECK_FALSE(asked("I didn't replace the pivots, which was the agronomist's suggestion, because they were fine.", p5));
+  CHECK(asked("I re-slotted the fast movers into three aisles.", p5));
+  // Unlabeled: where the inferred Action ends is a guess, so the inferred Result is read too.
+  const std::string unlabeled =
+      "---\nbucket: productivity\n---\nFreight was 7% of material cost, which the CFO had flagged. I pulled a year of "
+      "invoices. I ran a 10-week pilot with two plants, and no line stopped for late parts during the pilot. The hardest "
+      "part was Mexico, where two suppliers could not meet fixed windows. Freight fell to 4.6% of material cost.\n";
+  CHECK_FALSE(asks(unlabeled, p4));
+}

@@ -21,7 +21,8 @@
 // The story's bucket is its metadata `bucket`, else what its question asks (story_bucket). Without `read`, everything the story
 // holds is searched: its told parts, its summary, follow-up answers and notes (an answer
 // kept under "Follow-ups" is an answer). With `read`, those parts and the follow-up and
-// notes sections; an unlabeled story with none of those parts inferred, its whole prose.
+// notes sections; an unlabeled story with none of those parts inferred, its whole prose,
+// and in an unlabeled story an Action to read takes the inferred Result with it.
 // Placeholders: {question}, {id}, {bucket}.
 #include <algorithm>
 
@@ -93,6 +94,14 @@ class Followups final : public Check {
     } else {
       for (Part part : q.read) {
         if (story.part(part).present && matches(p, story.part(part).text.text(), q.factual)) return true;
+        // Inferred parts: where the Action ends and the Result begins is the least sure
+        // guess ("I ran a 10-week pilot, and no line stopped" reads as an outcome), so an
+        // Action answer may sit in the inferred Result.
+        if (part == Part::action && !story.labeled && story.part(Part::result).present &&
+            std::find(q.read.begin(), q.read.end(), Part::result) == q.read.end() &&
+            matches(p, story.part(Part::result).text.text(), q.factual)) {
+          return true;
+        }
       }
     }
     if (q.read.empty() && story.headline.has_content() && matches(p, story.headline.text(), q.factual)) return true;
