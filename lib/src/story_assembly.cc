@@ -114,6 +114,11 @@ bool has_past_verb(std::string_view t) {
   return false;
 }
 
+bool subheading_of_part(const Item& it, int open_part, int open_level) {
+  return it.type == Item::label && it.section.kind == SectionKind::part && it.heading_label && open_part >= 0 &&
+         it.level > open_level && static_cast<int>(it.section.part) < open_part;
+}
+
 void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<std::size_t>& members,
                     std::string_view source) {
   Section* part = nullptr;
@@ -131,6 +136,12 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
     }
   }
   s.prose.reserve(bytes, pieces);
+  auto part_index = [&] {
+    for (int p = 0; p < static_cast<int>(kPartCount); ++p) {
+      if (&s.part(static_cast<Part>(p)) == part) return p;
+    }
+    return -1;
+  };
   auto close_section = [&] {
     part = nullptr;
     extra = nullptr;
@@ -193,6 +204,19 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
         // heading of the story, not a second Situation.
         if (it.section.then_result && s.part(Part::situation).present && !s.part(Part::action).present) {
           close_section();
+          break;
+        }
+        // "### Challenges" under "## Action": a deeper heading that names an earlier part
+        // is a sub-heading of the part it sits in (CAR's "Challenge" is the Situation only
+        // where it opens the story); its words are that part's text.
+        if (part && subheading_of_part(it, part_index(), level)) {
+          if (it.block) {
+            s.prose.append_range(it.block->text, it.begin, it.end);
+            s.prose.end_block();
+            part->text.append_range(it.block->text, it.begin, it.end);
+            part->text.end_block();
+          }
+          part->end_offset = std::max(part->end_offset, it.src_end);
           break;
         }
         std::size_t label_line = it.src_begin;

@@ -25,6 +25,11 @@ bool is_advice_title(std::string_view title);
 /// "v1", "Version 2", "Draft", "Short version": a version of the story titled above it.
 bool is_version_title(std::string_view title);
 bool has_past_verb(std::string_view t);
+/// Whether a part label is a sub-heading of the part it sits in, not a part of its own:
+/// a heading deeper than the one that opened that part, naming an earlier part
+/// ("### Challenges" under "## Action"). `open_part` is the open part (-1: none) and
+/// `open_level` the heading level that opened it (99 for a label that is no heading).
+bool subheading_of_part(const Item& it, int open_part, int open_level);
 
 /// Fills `s` from its member items (indexes into `items`, in order): the told prose, the
 /// labeled parts with their label positions, the extra sections (summary, follow-ups,

@@ -35,6 +35,8 @@ struct Open {
   int details = 0;                  // <details> depth the story opened in
   unsigned parts = 0;               // bitmask of labeled parts seen
   int last_part = -1;
+  int part_now = -1;                // the part the last part label opened, and that
+  int part_level = 99;              // label's heading level (99: not a heading)
   bool labeled = false;
   bool pending_break = false;       // a thematic break after two parts
   bool skip_preamble = false;       // a principle heading's definition before the story
@@ -280,7 +282,9 @@ class Finder {
           close(i);
         }
       } else {
-        // A sub-heading of the open story; a pseudo-heading is its text.
+        // A sub-heading of the open story; a pseudo-heading is its text. One as high as
+        // the open part's heading ends that part (as the assembly reads it).
+        if (!it.prose && it.level <= open_->part_level) open_->part_now = -1;
         if (it.prose || it.level <= 6) member(i);
         return;
       }
@@ -314,6 +318,10 @@ class Finder {
       member(i);  // "### What would you do differently?" under "## Follow-up questions"
       return;
     }
+    if (open_ && subheading_of_part(it, open_->part_now, open_->part_level)) {
+      member(i);  // "### Challenges" under "## Action": the Action's sub-heading
+      return;
+    }
     if (it.section.kind == SectionKind::part) {
       bool as_result = it.section.then_result && open_ && open_->last_part >= static_cast<int>(Part::action);
       if (it.section.then_result && !as_result && open_ && (open_->parts & 1u) != 0) {
@@ -336,7 +344,11 @@ class Finder {
       open_->parts |= 1u << static_cast<unsigned>(p);
       if (!as_result) open_->parts |= 1u << static_cast<unsigned>(it.section.also);
       open_->last_part = std::max(open_->last_part, p);
-    } else if (!open_) {
+      open_->part_now = p;
+      open_->part_level = it.heading_label ? it.level : 99;
+    } else if (open_) {
+      open_->part_now = -1;  // an extra section ends the part
+    } else {
       // A one-line summary opens the story it sums up; a "Notes" or "References"
       // section outside any story belongs to none.
       if (it.section.kind != SectionKind::summary) return;

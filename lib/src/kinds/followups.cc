@@ -20,7 +20,8 @@
 //                                    # have pulled the data", "next time") does not answer
 // The story's bucket is its metadata `bucket`, else what its question asks (story_bucket). Without `read`, everything the story
 // holds is searched: its told parts, its summary, follow-up answers and notes (an answer
-// kept under "Follow-ups" is an answer). With `read`, those parts and the follow-up and
+// kept under "Follow-ups" is an answer; so is a filled section whose heading names it,
+// "### Alternatives considered"). With `read`, those parts and the follow-up and
 // notes sections; an unlabeled story with none of those parts inferred, its whole prose,
 // and in an unlabeled story an Action to read takes the inferred Result with it.
 // Placeholders: {question}, {id}, {bucket}.
@@ -107,7 +108,8 @@ class Followups final : public Check {
     if (q.read.empty() && story.headline.has_content() && matches(p, story.headline.text(), q.factual)) return true;
     for (const ExtraSection& x : story.extras) {
       if (!q.read.empty() && x.kind != SectionKind::follow_up && x.kind != SectionKind::notes) continue;
-      if (matches(p, x.text.text(), q.factual)) return true;
+      // Its heading counts once it holds an answer: "### Alternatives considered".
+      if (matches(p, x.text.text(), q.factual) || (x.text.word_count() > 0 && matches(p, x.label, q.factual))) return true;
     }
     return false;
   }
