@@ -202,3 +202,16 @@ TEST_CASE("unanswered-followup P4 and P5: obstacles met and options turned down,
       "part was Mexico, where two suppliers could not meet fixed windows. Freight fell to 4.6% of material cost.\n";
   CHECK_FALSE(asks(unlabeled, p4));
 }
+
+TEST_CASE("unanswered-followup F4: a mechanism is told as done, not in hindsight") {
+  const std::string f4 = "Failure stories get asked: what did you put in place so it cannot happen again?";
+  auto asked = [&](const std::string& learning) {
+    return asks("---\nbucket: failure\n---\n## Action\nI missed the filing deadline and told the partner.\n## Learning\n" +
+                    learning + "\n",
+                f4);
+  };
+  CHECK(asked("I should have put the new date in the docketing calendar."));
+  CHECK(asked("I double-check sign-offs myself now."));
+  CHECK_FALSE(asked("Since then our deal template has a required line, and the quote tool won't generate a PDF above 10% without one."));
+  CHECK_FALSE(asked("I changed the setup: now the logger calls two phones, and every first Monday of the month I do a test alarm."));
+}

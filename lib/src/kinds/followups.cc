@@ -46,18 +46,17 @@ struct Question {
   bool factual = false;       // hindsight ("I should have pulled the data") answers nothing
 };
 
-// Whether the sentence around [b, e) is the author's hindsight or plan: "I would have
-// pulled the redlines first", "I should have brought numbers", "Next time I will ask"
-// (not "they would have stopped 70%", a back-test's result).
+// Whether the match [b, e) is told in the author's hindsight or plan, a cue earlier in its
+// sentence: "I would have pulled the redlines first", "I should have brought numbers",
+// "Next time I will ask" (not "they would have stopped 70%", a back-test's result).
 bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
   static const Pattern kHindsight = Pattern::lazy(
       R"(\b(?:I|we)\s+(?:should|would|could)(?:\s+not|n't)?\s+have\b|\b(?:I|we)'d\s+have\b|\bnext\s+time\b|\bI\s+wish\b|\bif\s+I\s+had\b|\bin\s+hindsight\b)",
       true);
   std::size_t from = t.find_last_of(".!?\n", b == 0 ? 0 : b - 1);
   from = from == std::string_view::npos || from >= b ? 0 : from + 1;
-  std::size_t to = t.find_first_of(".!?\n", e);
-  if (to == std::string_view::npos) to = t.size();
-  return RE2::PartialMatch(t.substr(from, to - from), *kHindsight);
+  // The cue comes first: "I added a checksum step, and next time I would pair" did add it.
+  return RE2::PartialMatch(t.substr(from, e - from), *kHindsight);
 }
 
 // Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight.
