@@ -33,7 +33,10 @@ std::string ConfigLoader::describe(const Config& c) {
     fmt::format_to(std::back_inserter(out), "{}: {}  # {}\n", key, value, origin);
   };
   fmt::format_to(std::back_inserter(out), "# configuration: {}\n", c.path.empty() ? "(none)" : c.path);
-  line("level", c.level.value, c.level.origin);
+  // The bank rules then take the level most of the bank's stories state (README, "Bank").
+  line("level", c.level.value,
+       c.level.is_default() ? "default; the bank rules use the level most of the bank's stories state in `level:`"
+                            : c.level.origin);
   line("reference_date", c.reference_date.value.empty() ? format_date(c.settings.reference_date) : c.reference_date.value,
        c.reference_date.origin);
   line("fail_on", c.fail_on.value, c.fail_on.origin);
