@@ -26,7 +26,9 @@ void add_lint_options(CLI::App& app, Options& o) {
   app.add_option("--color", o.color, "Colour and source carets in text output: auto, always, never")
       ->default_str("auto");
   app.add_flag("-q,--quiet", o.quiet, "Print only findings at or above --fail-on, and no summary");
-  app.add_flag("--statistics", o.statistics, "After the findings, print a count per rule (text format)");
+  app.add_flag("--statistics", o.statistics, "After the findings, print a count per rule and severity (text format)");
+  app.add_flag("--show-source", o.show_source,
+               "Show each finding's source line with a caret under it, with or without colour (text format)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: one per core)");
   app.add_option("--max-file-size", o.max_file_size, "Files larger than this many bytes are not read")
       ->default_str("10485760");

@@ -66,12 +66,14 @@ Overrides overrides_of(const Options& o) {
   v.select = o.select;
   v.ignore = o.ignore;
   v.set = o.set;
-  // Carets need a snippet of each line; keep them only when coloured text will show them.
-  // Only SARIF prints line fingerprints.
+  // Carets need a snippet of each line; keep them only when text will show them (coloured,
+  // or --show-source). Only SARIF prints line fingerprints.
   ColorMode color = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
   v.detail.fingerprint = o.format == "sarif";
-  v.detail.snippet = o.format == "text" && use_color(color, o.output.empty() && isatty(STDOUT_FILENO),
-                                               [](const char* n) -> const char* { return std::getenv(n); });
+  v.detail.snippet = o.format == "text" && (o.show_source || use_color(color, o.output.empty() && isatty(STDOUT_FILENO),
+                                                                       [](const char* n) -> const char* {
+                                                                         return std::getenv(n);
+                                                                       }));
   return v;
 }
 
@@ -154,6 +156,7 @@ int write_lint_report(const Options& o, LintResult& result, const std::vector<co
   if (!fo.fail_never) parse_severity(fail_on, &fo.fail_on);
   fo.quiet = o.quiet;
   fo.statistics = o.statistics;
+  fo.show_source = o.show_source;
   std::error_code ec;
   fo.base_dir = std::filesystem::current_path(ec).string();
   if (!fo.base_dir.empty() && fo.base_dir.back() != '/') fo.base_dir += '/';

@@ -28,7 +28,8 @@ struct Options {
   std::string fail_on;              // --fail-on error|warning|info|never (default: config, else error)
   std::string color = "auto";       // --color auto|always|never
   bool quiet = false;               // --quiet: only findings at or above --fail-on
-  bool statistics = false;          // --statistics: a count per rule
+  bool statistics = false;          // --statistics: a count per rule and severity
+  bool show_source = false;         // --show-source: carets without colour too
   unsigned jobs = 0;                // --jobs (0: one per core)
   std::size_t max_file_size = 10 * 1024 * 1024;
   std::string config;               // --config FILE

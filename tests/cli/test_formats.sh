@@ -81,6 +81,39 @@ OUT=$(cd "$SRC" && NO_COLOR=1 "$STORYLINT" examples/bad/old-story.md "${REF[@]}"
 expect_contains "--color always beats NO_COLOR" "${E}[1;33m" "$OUT"
 OUT=$(cd "$SRC" && env -u FORCE_COLOR -u CLICOLOR_FORCE -u NO_COLOR "$STORYLINT" examples/bad/old-story.md "${REF[@]}")
 expect_contains "a pipe gets no colour" "$plain" "$OUT"
+# --show-source: the source line and caret without colour (a pipe, a CI log).
+run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --select stale-date --show-source
+expect_eq "--show-source without colour" "examples/bad/old-story.md:3:7: warning: dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+    3 | date: 2018-03
+      |       ^~~~~~~
+1 warning in 1 of 1 story" "$OUT"
+run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --select stale-date --format json --show-source
+expect_contains "--show-source leaves JSON alone" '"rule": "stale-date"' "$OUT"
+expect_eq "no caret in JSON" "" "$(printf '%s\n' "$OUT" | grep -F '^~' || true)"
+
+# --statistics counts a rule once per severity it reported at (most severe first on a tie).
+mkdir -p "$TMP/onebucket"
+for t in A B; do
+  story "$TMP/onebucket/$t.md" "---
+title: $t
+date: 2026-02
+bucket: productivity
+---
+## Situation
+The nightly job was slow.
+## Action
+I rewrote the query.
+## Result
+It runs in 4 minutes.
+## Learning
+I learned to profile first.
+"
+done
+run_in "$TMP" onebucket --select bucket-coverage --statistics "${REF[@]}"
+expect_eq "--statistics per severity" "    1  bucket-coverage (error)
+    1  bucket-coverage (warning)
+1 error, 1 warning in 1 of 2 stories" "$(printf '%s\n' "$OUT" | tail -3)"
+
 run examples --color sometimes
 expect_eq "bad --color" "storylint: error: --color 'sometimes' should be auto, always or never" "$ERR"
 

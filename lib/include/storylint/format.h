@@ -32,6 +32,8 @@ struct FormatOptions {
   bool quiet = false;
   /// Print a count per rule after the findings.
   bool statistics = false;
+  /// The source line and caret without colour too (`--show-source`, as flake8's).
+  bool show_source = false;
   /// Absolute folder that SARIF artifact URIs are relative to (the working directory,
   /// normally the repository root), with a trailing '/'.
   std::string base_dir;

@@ -1,5 +1,6 @@
 // Text: `path:line:col: severity: message [rule-id]`, like a compiler. With colour (on a
-// terminal) each finding also shows its source line with a caret under the span.
+// terminal) or --show-source each finding also shows its source line with a caret under
+// the span.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -27,7 +28,7 @@ std::string_view severity_color(Severity s) {
 
 // The source line (or its window, marked with "...") and a caret line under
 // [begin, end) columns (1-based, end exclusive).
-void write_caret(const Diagnostic& d, std::string* out) {
+void write_caret(const Diagnostic& d, bool color, std::string* out) {
   if (d.source_line.empty()) return;
   std::string line = escape_controls(d.source_line);
   for (char& c : line) {
@@ -43,25 +44,26 @@ void write_caret(const Diagnostic& d, std::string* out) {
   }
   std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
   std::string gutter = fmt::format("{:>5}", d.begin.line);
-  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}\n", kDim, gutter, kReset, lead, line);
-  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}{}{}\n", kDim, std::string(gutter.size(), ' '), kReset,
-                 std::string(lead.size() + start, ' '), severity_color(d.severity), marks, kReset);
+  std::string_view dim = color ? kDim : "", reset = color ? kReset : "", hue = color ? severity_color(d.severity) : "";
+  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}\n", dim, gutter, reset, lead, line);
+  fmt::format_to(std::back_inserter(*out), "{}{} |{} {}{}{}{}\n", dim, std::string(gutter.size(), ' '), reset,
+                 std::string(lead.size() + start, ' '), hue, marks, reset);
 }
 
 class TextFormatter final : public Formatter {
  public:
   void write(const LintResult& r, const RuleSet&, const FormatOptions& o, std::string* out) const override {
-    std::map<std::string, std::pair<std::size_t, Severity>> stats;
+    // A rule can report at more than one severity (bucket-coverage): counted apart.
+    std::map<std::pair<std::string, Severity>, std::size_t> stats;
     for (const Diagnostic& d : r.diagnostics) {
       if (o.quiet && !fails(d.severity, o)) continue;
-      auto& st = stats[d.rule];
-      ++st.first;
-      st.second = d.severity;
+      ++stats[{d.rule, d.severity}];
       if (!o.color) {  // the common case, written piece by piece: no string per finding
         append_escaped(out, d.path);
         fmt::format_to(std::back_inserter(*out), ":{}:{}: {}: ", d.begin.line, d.begin.column, severity_name(d.severity));
         append_escaped(out, d.message);
         fmt::format_to(std::back_inserter(*out), " [{}]\n", d.rule);
+        if (o.show_source) write_caret(d, false, out);
         flush_if_big(out, o);
         continue;
       }
@@ -69,16 +71,20 @@ class TextFormatter final : public Formatter {
       fmt::format_to(std::back_inserter(*out), "{}{}:{}:{}:{} {}{}:{} {} {}[{}]{}\n", kBold, path, d.begin.line,
                      d.begin.column, kReset, severity_color(d.severity), severity_name(d.severity), kReset, message,
                      kDim, d.rule, kReset);
-      write_caret(d, out);
+      write_caret(d, true, out);
       flush_if_big(out, o);
     }
     if (o.statistics) {
-      // Most frequent first, as ruff's --statistics; ties by rule id.
-      std::vector<std::pair<std::string, std::pair<std::size_t, Severity>>> sorted(stats.begin(), stats.end());
-      std::stable_sort(sorted.begin(), sorted.end(),
-                       [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
-      for (const auto& [rule, st] : sorted) {
-        fmt::format_to(std::back_inserter(*out), "{:>5}  {} ({})\n", st.first, rule, severity_name(st.second));
+      // Most frequent first, as ruff's --statistics, one line per rule and severity.
+      std::vector<std::pair<std::pair<std::string, Severity>, std::size_t>> sorted(stats.begin(), stats.end());
+      // Ties: by rule id, then the more severe first.
+      std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        if (a.first.first != b.first.first) return a.first.first < b.first.first;
+        return a.first.second > b.first.second;
+      });
+      for (const auto& [key, count] : sorted) {
+        fmt::format_to(std::back_inserter(*out), "{:>5}  {} ({})\n", count, key.first, severity_name(key.second));
       }
     }
     if (!o.quiet) *out += summary_line(r) + "\n";
