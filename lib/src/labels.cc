@@ -354,7 +354,8 @@ bool classify_section(std::string_view text, bool letters, const std::vector<Sec
     auto with_tail = [&](std::string_view q) {
       if (lookup(q, letters, extra, out)) return true;
       for (std::string_view tail : {" about it", " about that", " about this", " then", " next", " after that",
-                                    " in response", " to fix it", " from it", " from this", " from that"}) {
+                                    " in response", " to fix it", " from it", " from this", " from that", " in it",
+                                    " in this", " in that", " here"}) {
         if (q.size() > tail.size() && q.ends_with(tail) && lookup(q.substr(0, q.size() - tail.size()), letters, extra, out)) {
           return true;
         }

@@ -71,6 +71,8 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(section("What was your role?") == "task");
   CHECK(section("What actions did you take?") == "action");
   CHECK(section("What was your part?") == "task");
+  CHECK(section("What was your part in it?") == "task");
+  CHECK(section("What was my role here?") == "task");
   CHECK(section("What would you do for fun") == "none");
   CHECK(section("What about it") == "none");
 }
