@@ -45,7 +45,7 @@ TEST_CASE("labels: every spelling normalizes to its section") {
            {"What I learned", "learning"}, {"What I would do differently", "learning"}, {"L", "learning"},
            {"📋 S", "situation"}, {"S/T", "situation+task"}, {"Situation & Task", "situation+task"},
            {"Results and impact", "result"}, {"TL;DR", "summary"}, {"Nugget", "summary"},
-           {"One-liner", "summary"}, {"Headline", "summary"}, {"Follow-up questions", "follow-up"},
+           {"One-liner", "summary"}, {"Headline", "summary"}, {"Follow-up questions", "follow-up"}, {"Follow-up notes", "follow-up"}, {"If asked", "follow-up"},
            {"Possible follow-ups", "follow-up"}, {"References", "references"}, {"Links", "references"},
            {"Notes", "notes"}, {"Extra info", "notes"}, {"Situación", "situation"}, {"Resultado", "result"}}) {
     // Named copies: clang 14 cannot capture structured bindings in doctest's lambdas.
