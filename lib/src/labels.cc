@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
 #include <unordered_map>
 
 namespace storylint {
@@ -24,6 +25,7 @@ constexpr SectionKind P = SectionKind::part;
 constexpr Word kWords[] = {
     {"situation", P, Part::situation},        {"situations", P, Part::situation},
     {"context", P, Part::situation},          {"background", P, Part::situation},
+    {"overview", P, Part::situation},         {"setup", P, Part::situation},    
     {"backstory", P, Part::situation},        {"problem", P, Part::situation},
     {"problem statement", P, Part::situation}, {"challenge", P, Part::situation},
     {"challenges", P, Part::situation},       {"setting", P, Part::situation},
@@ -265,6 +267,30 @@ bool lookup(std::string_view norm, bool letters, const std::vector<SectionAlias>
   return false;
 }
 
+// A part asked in words the table does not list: "What problem were you solving?", "What
+// was the impact on the clinic?", "How did you fix it?". Short, and naming a part by one of
+// its words; an interview question asks for "a time" or "an example" ("What was a problem
+// you solved?", "How did you handle a conflict with a peer?") and is not one.
+bool part_named_in_question(const std::vector<std::string_view>& w, Part* part) {
+  if (w.size() < 3 || w.size() > 7) return false;
+  auto has = [&](std::initializer_list<std::string_view> words) {
+    return std::any_of(w.begin(), w.end(), [&](std::string_view t) { return std::find(words.begin(), words.end(), t) != words.end(); });
+  };
+  if (has({"a", "an", "time", "times", "example", "ever", "tell", "describe", "give", "share", "someone", "anyone",
+           "hard", "hardest", "difficult", "tricky", "biggest", "worst", "best", "most"})) {
+    return false;  // "What was the hardest part?" is a heading inside the Action
+  }
+  bool how = w[0] == "how";
+  if (has({"learn", "learned", "learnt", "lesson", "lessons", "differently", "takeaway", "takeaways"})) *part = Part::learning;
+  else if (has({"result", "results", "outcome", "outcomes", "impact", "impacts", "achieve", "achieved"})) *part = Part::result;
+  else if (how && w.size() <= 5 && has({"solve", "fix", "handle", "tackle", "approach", "do", "address"})) *part = Part::action;
+  else if (has({"role", "part", "task", "responsibility", "responsible", "goal", "goals", "job", "objective", "mission"})) *part = Part::task;
+  else if (has({"problem", "situation", "context", "background", "challenge", "issue", "stakes"})) *part = Part::situation;
+  else if (w.size() <= 5 && has({"do", "did", "steps", "actions", "approach"})) *part = Part::action;
+  else return false;
+  return true;
+}
+
 }  // namespace
 
 std::string_view section_kind_name(SectionKind k) {
@@ -384,6 +410,11 @@ bool classify_section(std::string_view text, bool letters, const std::vector<Sec
     }
     if (changed && with_tail(first_person)) {
       out->asked = true;
+      return true;
+    }
+    if (Part p; part_named_in_question(words, &p)) {
+      *out = {SectionKind::part, p, p};
+      out->asked = changed;
       return true;
     }
   }

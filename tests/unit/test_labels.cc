@@ -75,6 +75,16 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(section("What was my role here?") == "task");
   CHECK(section("What would you do for fun") == "none");
   CHECK(section("What about it") == "none");
+  // A part asked in other words, by one of its words; an interview question ("a time",
+  // "a problem") and a heading inside the Action ("the hardest part") are not parts.
+  CHECK(section("What problem were you solving?") == "situation");
+  CHECK(section("What was the business impact?") == "result");
+  CHECK(section("How did you fix it?") == "action");
+  CHECK(section("What was the goal?") == "task");
+  CHECK(section("What lessons did you take?") == "learning");
+  CHECK(section("What was a problem you solved?") == "none");
+  CHECK(section("What was the hardest part?") == "none");
+  CHECK(section("How did you handle a conflict with a peer?") == "none");
 }
 
 TEST_CASE("labels: questions, nicknames and placeholders") {

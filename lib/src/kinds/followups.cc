@@ -85,11 +85,12 @@ class Followups final : public Check {
   static bool found(const Pattern& p, const Question& q, const Story& story, const LintContext& ctx) {
     if (!may_match(p, story.prose, ctx)) {
       // Not in the prose: only the sections outside it can answer.
-    } else if (q.read.empty() || (!story.labeled && std::none_of(q.read.begin(), q.read.end(), [&](Part part) {
-                                     return story.part(part).present;
-                                   }))) {
-      // An unlabeled story none of whose inferred parts is one to read: the cues placed
-      // nothing there, so the answer may be anywhere.
+    } else if (q.read.empty() ||
+               (!story.labeled && (std::none_of(q.read.begin(), q.read.end(), [&](Part part) { return story.part(part).present; }) ||
+                                   (!story.part(Part::action).present && !story.part(Part::result).present)))) {
+      // An unlabeled story none of whose inferred parts is one to read, or in which the
+      // cues found neither an Action nor a Result (only "Since then I always..." placed):
+      // the inference placed too little, so the answer may be anywhere.
       if (matches(p, story.prose.text(), q.factual)) return true;
     } else {
       for (Part part : q.read) {
