@@ -280,13 +280,15 @@ bool part_named_in_question(const std::vector<std::string_view>& w, Part* part) 
            "hard", "hardest", "difficult", "tricky", "biggest", "worst", "best", "most"})) {
     return false;  // "What was the hardest part?" is a heading inside the Action
   }
+  // "Why did he want that?" asks about someone in the story: a heading of its part.
+  if (has({"he", "she", "they", "him", "her", "them", "his", "their", "it's"})) return false;
   bool how = w[0] == "how";
   if (has({"learn", "learned", "learnt", "lesson", "lessons", "differently", "takeaway", "takeaways"})) *part = Part::learning;
   else if (has({"result", "results", "outcome", "outcomes", "impact", "impacts", "achieve", "achieved"})) *part = Part::result;
   else if (how && w.size() <= 5 && has({"solve", "fix", "handle", "tackle", "approach", "do", "address"})) *part = Part::action;
   else if (has({"role", "part", "task", "responsibility", "responsible", "goal", "goals", "job", "objective", "mission"})) *part = Part::task;
   else if (has({"problem", "situation", "context", "background", "challenge", "issue", "stakes"})) *part = Part::situation;
-  else if (w.size() <= 5 && has({"do", "did", "steps", "actions", "approach"})) *part = Part::action;
+  else if (w.size() <= 5 && has({"you", "i", "we"}) && has({"do", "did", "steps", "actions", "approach"})) *part = Part::action;
   else return false;
   return true;
 }

@@ -85,6 +85,7 @@ TEST_CASE("labels: every spelling normalizes to its section") {
   CHECK(section("What was a problem you solved?") == "none");
   CHECK(section("What was the hardest part?") == "none");
   CHECK(section("How did you handle a conflict with a peer?") == "none");
+  CHECK(section("Why did he want that?") == "none");
 }
 
 TEST_CASE("labels: questions, nicknames and placeholders") {
