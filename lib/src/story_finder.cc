@@ -322,6 +322,10 @@ class Finder {
       member(i);  // "### Challenges" under "## Action": the Action's sub-heading
       return;
     }
+    if (open_ && open_->part_now == static_cast<int>(Part::action) && obstacle_in_action(items_, i, true)) {
+      member(i);  // "**Challenge:**" between the Action and the Result: the Action's
+      return;
+    }
     if (it.section.kind == SectionKind::part) {
       bool as_result = it.section.then_result && open_ && open_->last_part >= static_cast<int>(Part::action);
       if (it.section.then_result && !as_result && open_ && (open_->parts & 1u) != 0) {

@@ -16,6 +16,12 @@
 
 namespace storylint::test {
 
+/// The debug view `storylint parse` prints for `text` read as the file `name`.
+inline std::string dump(const std::string& name, const std::string& text) {
+  SourceFile f(name, text);
+  return describe_parse_text(f, parse_story_file(f));
+}
+
 inline std::shared_ptr<const RuleSet> builtin_rule_set() {
   static const std::shared_ptr<const RuleSet> rules = [] {
     auto r = std::make_shared<RuleSet>();

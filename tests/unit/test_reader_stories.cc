@@ -1,0 +1,209 @@
+// The reader on whole stories: drafts, versions, unlabeled prose, outlines, files that
+// hold no story, and sub-sections inside a part. The exact debug view `storylint parse`
+// prints for a small file of each shape.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "helpers.h"
+
+using storylint::test::dump;
+
+TEST_CASE("reader: drafts: empty labels, placeholders, text cut off") {
+  CHECK(dump("s.md",
+    "## Vendor SDK upgrade\n"
+    "S: SDK v2 ends in 30 days.\n"
+    "T: coordinate upgrade\n"
+    "* **A** :\n"
+    "R: .\n"
+    "\n"
+    "## Interview loop\n"
+    "S: our loop had 6 rounds and we lost 4 people because\n") ==
+    "s.md: 2 stories\n"
+    "  story 1 \"Vendor SDK upgrade\" lines 1-5, labeled\n"
+    "    situation lines 2-2 \"S:\" (6 words)\n"
+    "    task      lines 3-3 \"T:\" (2 words)\n"
+    "    action    lines 4-4 \"* **A** :\" (0 words, placeholder)\n"
+    "    result    lines 5-5 \"R:\" (0 words, placeholder)\n"
+    "  story 2 \"Interview loop\" lines 7-8, labeled\n"
+    "    situation lines 8-8 \"S:\" (11 words)\n");
+}
+
+TEST_CASE("reader: two versions of one story take the title above them") {
+  CHECK(dump("s.md",
+    "## Migration off the monolith\n"
+    "\n"
+    "### v1\n"
+    "S: long version.\n"
+    "A: I moved 12 services.\n"
+    "R: Deploys went 5x faster.\n"
+    "\n"
+    "### v2 (shorter)\n"
+    "S: short.\n"
+    "A: moved 12.\n"
+    "R: 5x.\n") ==
+    "s.md: 2 stories\n"
+    "  story 1 \"Migration off the monolith\" lines 3-6, labeled\n"
+    "    situation lines 4-4 \"S:\" (2 words)\n"
+    "    action    lines 5-5 \"A:\" (4 words)\n"
+    "    result    lines 6-6 \"R:\" (4 words)\n"
+    "  story 2 \"Migration off the monolith\" lines 8-11, labeled\n"
+    "    situation lines 9-9 \"S:\" (1 words)\n"
+    "    action    lines 10-10 \"A:\" (2 words)\n"
+    "    result    lines 11-11 \"R:\" (1 words)\n");
+}
+
+TEST_CASE("reader: a story with no labels gets its parts from prose cues") {
+  CHECK(dump("s.md",
+    "# Helping an intern\n"
+    "\n"
+    "Last summer I mentored an intern who had not opened a pull request in three weeks.\n"
+    "\n"
+    "My task was to find out why without making her feel watched.\n"
+    "\n"
+    "I set up two pairing sessions a week and split her ticket into five small ones.\n"
+    "\n"
+    "As a result she merged eleven pull requests before the end of the internship.\n"
+    "\n"
+    "What I learned was that almost done usually means stuck.\n") ==
+    "s.md: 1 story\n"
+    "  story 1 \"Helping an intern\" lines 1-11, unlabeled, parts inferred\n"
+    "    situation lines 3-3 inferred (16 words)\n"
+    "    task      lines 5-5 inferred (12 words)\n"
+    "    action    lines 7-7 inferred (16 words)\n"
+    "    result    lines 9-9 inferred (14 words)\n"
+    "    learning  lines 11-11 inferred (10 words)\n");
+}
+
+TEST_CASE("reader: a bullet outline in STAR order") {
+  CHECK(dump("s.md",
+    "# On-call\n"
+    "\n"
+    "- Ops team of 6, 30 pages a week\n"
+    "- I was the new lead, retention was my priority\n"
+    "- Tagged every page for a month\n"
+    "- Deleted the 4 noisy alerts\n"
+    "- Pages fell to 6 a week\n"
+    "- learned to count pages before arguing\n") ==
+    "s.md: 1 story\n"
+    "  story 1 \"On-call\" lines 1-8, unlabeled, parts inferred\n"
+    "    situation lines 3-3 inferred (8 words)\n"
+    "    task      lines 4-4 inferred (9 words)\n"
+    "    action    lines 5-6 inferred (11 words)\n"
+    "    result    lines 7-7 inferred (6 words)\n"
+    "    learning  lines 8-8 inferred (6 words)\n");
+}
+
+TEST_CASE("reader: a README holds no story") {
+  CHECK(dump("README.md",
+    "# My prep repo\n"
+    "\n"
+    "This repository holds my notes for the Amazon loop. I started it in 2024.\n"
+    "\n"
+    "## Structure\n"
+    "- stories/: one file per story\n"
+    "- notes/: questions\n") ==
+    "README.md: no story\n"
+    "  outside lines 1-3: text outside any story\n"
+    "  outside lines 5-7: text outside any story\n");
+}
+
+TEST_CASE("reader: a question list holds no story") {
+  CHECK(dump("questions.md",
+    "# Questions to prepare\n"
+    "\n"
+    "- Tell me about a time you failed.\n"
+    "- Tell me about a time you disagreed with your manager.\n"
+    "- Describe a time you went against the data.\n") ==
+    "questions.md: no story\n"
+    "  outside lines 1-5: questions with no answer\n");
+}
+
+TEST_CASE("reader: advice about STAR is not a story") {
+  CHECK(dump("tips.md",
+    "# Interview tips\n"
+    "\n"
+    "## STAR timing\n"
+    "- Situation: 2-3 sentences.\n"
+    "- Task: one sentence.\n"
+    "- Action: most of the time.\n"
+    "- Result: a number.\n") ==
+    "tips.md: no story\n"
+    "  outside lines 3-7: text outside any story\n");
+}
+
+TEST_CASE("reader: a summary line before the parts opens the story") {
+  CHECK(dump("s.md",
+    "**Nugget:** Moved 1,100 accounts in six weeks.\n"
+    "\n"
+    "**Context**\n"
+    "\n"
+    "Sales sold a plan billing could not charge.\n"
+    "\n"
+    "**Outcome**\n"
+    "\n"
+    "Zero disputes.\n") ==
+    "s.md: 1 story\n"
+    "  story 1 \"s.md\" lines 1-9, labeled\n"
+    "    situation lines 3-5 \"**Context**\" (8 words)\n"
+    "    result    lines 7-9 \"**Outcome**\" (2 words)\n"
+    "    summary   lines 1-1 \"**Nugget:**\" (not told)\n");
+}
+
+TEST_CASE("reader: Q: and A: lines in follow-ups answer, they are not an Action") {
+  CHECK(dump("s.md",
+    "# Escalation\n"
+    "\n"
+    "S: A customer threatened to cancel.\n"
+    "A: I called them the same day.\n"
+    "R: They renewed.\n"
+    "\n"
+    "## Follow-ups\n"
+    "Q: Why a call?\n"
+    "A: Email was too slow.\n") ==
+    "s.md: 1 story\n"
+    "  story 1 \"Escalation\" lines 1-9, labeled\n"
+    "    situation lines 3-3 \"S:\" (5 words)\n"
+    "    action    lines 4-4 \"A:\" (6 words)\n"
+    "    result    lines 5-5 \"R:\" (2 words)\n"
+    "    follow-up lines 7-9 \"## Follow-ups\" (not told)\n");
+}
+
+
+TEST_CASE("reader: a Challenge label between the Action and the Result is the Action's, before a Task a new story") {
+  CHECK(dump("c.md",
+    "**Situation:** Pick rate was 92 lines an hour.\n"
+    "\n"
+    "**Action:** I moved the top 200 items to the front.\n"
+    "\n"
+    "**Challenge:** The night shift kept using the old slots, so I relabeled every bay.\n"
+    "\n"
+    "**Result:** Pick rate rose to 121.\n") ==
+    "c.md: 1 story\n"
+    "  story 1 \"c.md\" lines 1-7, labeled\n"
+    "    situation lines 1-1 \"**Situation:**\" (7 words)\n"
+    "    action    lines 3-5 \"**Action:**\" (23 words)\n"
+    "    result    lines 7-7 \"**Result:**\" (5 words)\n");
+  // CAR stories back to back: a Challenge followed by a Task opens the next one.
+  CHECK(dump("car.md",
+    "**Challenge:** Refunds took three approvals.\n"
+    "\n"
+    "**Action:** I cut it to one under $50.\n"
+    "\n"
+    "**Result:** Refunds took a day.\n"
+    "\n"
+    "**Challenge:** Returns piled up at the dock.\n"
+    "\n"
+    "**Task:** I owned the dock.\n"
+    "\n"
+    "**Action:** I added a second shift.\n") ==
+    "car.md: 2 stories\n"
+    "  story 1 \"car.md #1\" lines 1-5, labeled\n"
+    "    situation lines 1-1 \"**Challenge:**\" (4 words)\n"
+    "    action    lines 3-3 \"**Action:**\" (7 words)\n"
+    "    result    lines 5-5 \"**Result:**\" (4 words)\n"
+    "  story 2 \"car.md #2\" lines 7-11, labeled\n"
+    "    situation lines 7-7 \"**Challenge:**\" (6 words)\n"
+    "    task      lines 9-9 \"**Task:**\" (4 words)\n"
+    "    action    lines 11-11 \"**Action:**\" (5 words)\n");
+}
