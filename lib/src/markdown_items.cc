@@ -20,7 +20,35 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// A title as people read it: no surrounding emoji, symbols or spaces.
+// "Q: Tell me about...", "Q3. Give me...", "Question 2 - Describe...": the length of the
+// numbering in the candidate's list before the question (the title is the question), or 0.
+std::size_t question_number_length(std::string_view s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::size_t i = 0;
+  if (s.size() > 1 && (s[0] == 'Q' || s[0] == 'q') && !letter(s[1])) {
+    i = 1;
+  } else {
+    for (std::string_view w : {"question", "interview question", "lp question"}) {
+      if (s.size() > w.size() && !letter(s[w.size()]) &&
+          std::equal(w.begin(), w.end(), s.begin(), [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); })) {
+        i = w.size();
+        break;
+      }
+    }
+  }
+  if (i == 0) return 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t digits = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  bool numbered = i > digits;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size() || !(s[i] == ':' || s[i] == ')' || s[i] == '-' || (s[i] == '.' && numbered))) return 0;
+  ++i;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i < s.size() ? i : 0;
+}
+
+// A title as people read it: no surrounding emoji, symbols or spaces, no question number.
 std::string clean_title(std::string_view s) {
   s = trim(s);
   auto symbol_at_front = [](std::string_view t) {
@@ -52,6 +80,7 @@ std::string clean_title(std::string_view s) {
     }
     break;
   }
+  s.remove_prefix(question_number_length(s));
   return std::string(s);
 }
 
@@ -211,7 +240,7 @@ class Builder {
           it.summary = true;
           it.prose = false;
           it.title = clean_title(b.text.text());
-          it.question = is_question(it.title);
+          it.question = is_question(b.text.text());
           items_.push_back(std::move(it));
           break;
         }

@@ -207,3 +207,23 @@ TEST_CASE("reader: a Challenge label between the Action and the Result is the Ac
     "    task      lines 9-9 \"**Task:**\" (4 words)\n"
     "    action    lines 11-11 \"**Action:**\" (5 words)\n");
 }
+
+TEST_CASE("reader: a question's number in the candidate's list is not part of the title") {
+  CHECK(dump("q.md",
+    "## Q3. Tell me about a time you simplified a process\n"
+    "\n"
+    "**S:** Refunds took three approvals.\n"
+    "**A:** I cut it to one approval under $50.\n"
+    "\n"
+    "## Question 4 - Describe a time you failed\n"
+    "\n"
+    "**S:** I shipped the wrong price file.\n"
+    "**A:** I added a checksum step.\n") ==
+    "q.md: 2 stories\n"
+    "  story 1 \"Tell me about a time you simplified a process\" lines 1-4, labeled\n"
+    "    situation lines 3-3 \"**S:**\" (4 words)\n"
+    "    action    lines 4-4 \"**A:**\" (8 words)\n"
+    "  story 2 \"Describe a time you failed\" lines 6-9, labeled\n"
+    "    situation lines 8-8 \"**S:**\" (6 words)\n"
+    "    action    lines 9-9 \"**A:**\" (5 words)\n");
+}
