@@ -104,6 +104,13 @@ class Followups final : public Check {
           return true;
         }
       }
+      // The text the cues left unplaced, before the first Result or Learning cue, mixes
+      // context and actions: it answers what the Situation or the Action would.
+      if (!story.labeled && story.unplaced.has_content() &&
+          std::any_of(q.read.begin(), q.read.end(), [](Part p) { return p == Part::situation || p == Part::action; }) &&
+          matches(p, story.unplaced.text(), q.factual)) {
+        return true;
+      }
     }
     if (q.read.empty() && story.headline.has_content() && matches(p, story.headline.text(), q.factual)) return true;
     for (const ExtraSection& x : story.extras) {
