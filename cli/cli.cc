@@ -228,7 +228,10 @@ bool plan_lint(const Options& o, ConfigLoader& loader, bool every_file_in_a_bank
       auto [it, added] = bank_ids.emplace((c->path.empty() ? "folder:" : "config:") + name,
                                           static_cast<int>(plan->banks.size()));
       if (added) {
-        plan->banks.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.is_default()});
+        // The bank rules run with the configuration file's own rules, whatever
+        // `overrides:` entries its first file matched.
+        const Config* own = c->base ? c->base : c;
+        plan->banks.push_back({it->second, own->settings.rules.get(), own->level.value, own->level.is_default()});
         // A configured bank is named after its folder (a coach's "alice/"), not the file.
         std::string folder = c->path.empty() ? name : std::filesystem::path(c->path).parent_path().string();
         plan->bank_names.push_back(folder.empty() ? "." : folder);

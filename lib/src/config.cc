@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "config_globs.h"
+#include "config_rules.h"
 #include "kinds/kind.h"
 #include "rule_source.h"
 #include "yaml_tree.h"
@@ -24,13 +25,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string_view> kKeys = {"level",   "reference_date", "fail_on", "include",
-                                             "exclude", "rule_paths",     "aliases", "rules"};
+const std::vector<std::string_view> kKeys = {"level",   "reference_date", "fail_on", "include",  "exclude",
+                                             "rule_paths", "aliases",      "rules",   "overrides"};
+
+// An `overrides:` entry as read: the files it applies to and its `rules:` mapping.
+struct FileOverrideNodes {
+  std::vector<std::string> files;
+  std::vector<std::shared_ptr<const Config::Glob>> globs;
+  const yaml::Node* rules = nullptr;
+};
 constexpr std::string_view kConfigNames[] = {".storylint.yaml", ".storylint.yml"};
 
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string hint = closest_match(word, candidates);
-  return hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint);
+  return did_you_mean(word, candidates);
 }
 
 // How a path is shown: relative to the working directory when it lies below it.
@@ -42,10 +49,7 @@ std::string display_path(const fs::path& p) {
   return abs.starts_with(cwd) ? abs.substr(cwd.size()) : abs;
 }
 
-std::string position_text(const SourceFile& f, std::size_t offset) {
-  Position p = f.position(offset);
-  return fmt::format("{}:{}:{}", f.path, p.line, p.column);
-}
+std::string position_text(const SourceFile& f, std::size_t offset) { return config_position(f, offset); }
 
 }  // namespace
 
@@ -94,6 +98,8 @@ struct ConfigLoader::Impl {
   std::map<std::string, std::string> dir_cache;                 // folder -> config file
   std::map<std::string, std::unique_ptr<Config>> configs;       // config file -> config
   std::map<std::string, bool> failed;
+  // (configuration, the `overrides:` entries a file matches) -> that file's configuration
+  std::map<std::pair<const Config*, std::uint64_t>, std::unique_ptr<Config>> derived;
   // Keeps the sources of synthetic option maps and --set values alive.
   std::deque<SourceFile> sources;
   std::deque<yaml::Document> docs;
@@ -152,7 +158,7 @@ std::string ConfigLoader::find_config_file(const std::string& path) {
   return found;
 }
 
-const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadError>* errors) {
+const Config* ConfigLoader::for_folder_config(const std::string& path, std::vector<LoadError>* errors) {
   std::string file = find_config_file(path);
   auto it = impl_->configs.find(file);
   if (it != impl_->configs.end()) return it->second.get();
@@ -164,6 +170,33 @@ const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadEr
     return nullptr;
   }
   return (impl_->configs[file] = std::move(c)).get();
+}
+
+const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadError>* errors) {
+  const Config* base = for_folder_config(path, errors);
+  if (!base || base->override_globs_.empty()) return base;
+  std::uint64_t mask = base->overrides_matching(path);
+  if (mask == 0) return base;
+  std::unique_ptr<Config>& slot = impl_->derived[{base, mask}];
+  if (!slot) {
+    // The configuration's own settings with every matching entry's rules, in order, and
+    // --set over them (the flags win everywhere).
+    const Config::RuleBuild& rb = *base->rule_build_;
+    RuleSettings s = rb.own;
+    for (std::size_t i = 0; i < rb.overrides.size(); ++i) {
+      if (mask & (std::uint64_t{1} << i)) merge_rule_settings(&s, rb.overrides[i]);
+    }
+    merge_rule_settings(&s, rb.set_flags);
+    auto d = std::make_unique<Config>(*base);
+    d->base = base;
+    for (std::size_t i = 0; i < rb.overrides.size(); ++i) {
+      if (mask & (std::uint64_t{1} << i)) d->overrides_applied.push_back(i);
+    }
+    d->rules_off = rules_switched_off(s, impl_->overrides);
+    d->settings.rules = effective_rules(rb.all, s, rb.level, impl_->overrides, &d->settings, errors);
+    slot = std::move(d);
+  }
+  return slot.get();
 }
 
 std::unique_ptr<Config> ConfigLoader::Impl::load(const std::string& path, std::vector<LoadError>* errors) {
@@ -242,6 +275,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
 
   const yaml::Node* rules_node = nullptr;
   std::vector<const yaml::Node*> rule_path_nodes;
+  std::vector<FileOverrideNodes> override_nodes;
   if (root) {
     for (const auto& [k, v] : root->entries) {
       if (!k->is_scalar()) {
@@ -338,6 +372,34 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
         }
       } else if (key == "rules") {
         rules_node = v;
+      } else if (key == "overrides") {
+        // As ESLint's overrides: rules for the files some globs match, over the top-level ones.
+        if (v->kind != yaml::Kind::sequence) {
+          error(v->offset, "'overrides' should be a list of {files: [globs], rules: {...}}");
+          continue;
+        }
+        for (const yaml::Node* item : v->items) {
+          if (item->kind != yaml::Kind::map) {
+            error(item->offset, "an 'overrides' entry should be a mapping with 'files' and 'rules'");
+            continue;
+          }
+          FileOverrideNodes fo;
+          for (const auto& [ek, ev] : item->entries) {
+            std::string name = ek->is_scalar() ? ek->value : "?";
+            if (name == "files") globs(ev, "overrides.files", &fo.files, &fo.globs);
+            else if (name == "rules") fo.rules = ev;
+            else error(ek->offset, fmt::format("unknown key 'overrides.{}'{}", name, suggestion(name, {"files", "rules"})));
+          }
+          if (fo.globs.empty()) {
+            error(item->offset, "an 'overrides' entry needs 'files': the globs of the files it applies to");
+            continue;
+          }
+          if (override_nodes.size() == 64) {
+            error(item->offset, "at most 64 'overrides' entries");
+            continue;
+          }
+          override_nodes.push_back(std::move(fo));
+        }
       } else {
         error(k->offset, fmt::format("unknown key '{}'{}", key, suggestion(key, kKeys)));
       }
@@ -402,128 +464,38 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   for (const auto& [id, sev] : engine_rules()) ids.emplace_back(id);
   std::vector<std::string_view> id_views(ids.begin(), ids.end());
 
-  // rules: id -> off | severity | {severity, options...}
-  struct RuleOverride {
-    bool off = false;
-    std::optional<Severity> severity;
-    std::string severity_origin;
-    std::vector<kinds::OptionLayer> layers;
-  };
-  std::map<std::string, RuleOverride> rule_overrides;
-  auto severity_value = [&](const std::string& v, std::optional<Severity>* out, bool* off) {
-    Severity s;
-    if (v == "off") {
-      *off = true;
-      return true;
-    }
-    if (!parse_severity(v, &s)) return false;
-    *out = s;
-    return true;
-  };
-  if (rules_node && rules_node->kind != yaml::Kind::null) {
-    if (rules_node->kind != yaml::Kind::map) {
-      error(rules_node->offset, "'rules' should map rule ids to off, a severity, or {severity, options}");
-    } else {
-      for (const auto& [k, v] : rules_node->entries) {
-        std::string id = k->is_scalar() ? k->value : "?";
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-          error(k->offset, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views)));
-          continue;
-        }
-        if (id == "parse-error" || id == "file-too-large" || id == "empty-file") {
-          error(k->offset, fmt::format("'{}' cannot be configured: a file storylint cannot read is always an error", id));
-          continue;
-        }
-        RuleOverride& o = rule_overrides[id];
-        if (v->is_scalar()) {
-          if (!severity_value(v->value, &o.severity, &o.off)) {
-            error(v->offset, fmt::format("'{}' should be off, error, warning, info or a mapping of options{}", v->value,
-                                         severity_hint(v->value, {"off"})));
-          }
-          o.severity_origin = position_text(*file, v->offset);
-          continue;
-        }
-        if (v->kind != yaml::Kind::map) {
-          error(v->offset, fmt::format("rule '{}' should be off, a severity or a mapping, not {}", id, yaml::kind_name(v->kind)));
-          continue;
-        }
-        // The severity key is ours; the rest are the kind's options.
-        yaml::Node& opts = docs.emplace_back().nodes.emplace_back();
-        opts.kind = yaml::Kind::map;
-        opts.offset = v->offset;
-        for (const auto& [ok, ov] : v->entries) {
-          if (ok->is_scalar() && ok->value == "severity") {
-            if (!ov->is_scalar() || !severity_value(ov->value, &o.severity, &o.off)) {
-              error(ov->offset, "'severity' should be off, error, warning or info");
-            }
-            o.severity_origin = position_text(*file, ov->offset);
-          } else {
-            opts.entries.push_back({ok, ov});
-          }
-        }
-        if (!opts.entries.empty()) {
-          o.layers.push_back({&opts, file, position_text(*file, v->offset), true});
-        }
-      }
-    }
+  // rules: id -> off | severity | {severity, options...}; then each `overrides:` entry's
+  // own, for the files it matches; --set over all of them.
+  RuleSettingsContext rctx{&ids, &sources, &docs};
+  RuleSettings own, set_flags;
+  if (rules_node) read_rule_settings(rules_node, *file, rctx, &own, errors);
+  read_set_flags(overrides.set, rctx, &set_flags, errors);
+  auto build = std::make_shared<Config::RuleBuild>();
+  build->all = all;
+  build->level = level;
+  build->own = own;
+  build->set_flags = set_flags;
+  for (const FileOverrideNodes& fo : override_nodes) {
+    RuleSettings r;
+    read_rule_settings(fo.rules, *file, rctx, &r, errors);
+    build->overrides.push_back(std::move(r));
   }
-  // --set rule.option=value, each parsed as YAML so lists and numbers work.
-  for (const std::string& s : overrides.set) {
-    std::size_t eq = s.find('='), dot = s.find('.');
-    if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
-      errors->push_back({"--set", {1, 1}, fmt::format("'{}' should be RULE.OPTION=VALUE", s)});
-      continue;
-    }
-    std::string id = s.substr(0, dot), option = s.substr(dot + 1, eq - dot - 1), value = s.substr(eq + 1);
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      errors->push_back({"--set", {1, 1}, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views))});
-      continue;
-    }
-    RuleOverride& o = rule_overrides[id];
-    if (option == "severity") {
-      if (!severity_value(value, &o.severity, &o.off)) {
-        errors->push_back({"--set", {1, 1}, fmt::format("severity '{}' should be off, error, warning or info", value)});
-      }
-      o.severity_origin = "--set";
-      continue;
-    }
-    const SourceFile& src = sources.emplace_back(fmt::format("--set {}", s), fmt::format("{}: {}\n", option, value));
-    yaml::Document& d = docs.emplace_back();
-    yaml::Error yerr;
-    if (!yaml::parse(src.text, 0, src.text.size(), &d, &yerr) || !d.root || d.root->kind != yaml::Kind::map) {
-      errors->push_back({"--set", {1, 1}, fmt::format("cannot read '{}': {}", s, yerr.message)});
-      continue;
-    }
-    o.layers.push_back({d.root, &src, "--set"});
+  RuleSettings effective_settings = own;
+  merge_rule_settings(&effective_settings, set_flags);
+  auto effective = effective_rules(std::move(all), effective_settings, level, overrides, &config->settings, errors);
+  config->rules_off = rules_switched_off(effective_settings, overrides);
+  // Each entry on its own, so that a mistake in its options is reported now, at its line.
+  for (const RuleSettings& r : build->overrides) {
+    RuleSettings one = own;
+    merge_rule_settings(&one, r);
+    merge_rule_settings(&one, set_flags);
+    Settings scratch;
+    effective_rules(build->all, one, level, overrides, &scratch, errors);
   }
-
-  // The effective rules.
-  auto effective = std::make_shared<RuleSet>();
-  for (Rule& r : all) {
-    auto it = rule_overrides.find(r.id);
-    RuleOverride none;
-    const RuleOverride& o = it == rule_overrides.end() ? none : it->second;
-    // Built-in rules were compiled at the default level; recompile only what differs.
-    bool level_matters = !r.level_defaults.empty() && std::string_view(level) != kDefaultLevel;
-    if (!o.layers.empty() || level_matters) {
-      if (compile_rule(&r, level, o.layers, errors) && !o.layers.empty()) compile_level_variants(&r, o.layers);
-    }
-    if (o.severity) {
-      r.severity = *o.severity;
-      r.severity_origin = o.severity_origin;
-    }
-    if (o.off) continue;
-    effective->rules.push_back(std::move(r));
-  }
-  for (const auto& [id, sev] : engine_rules()) {
-    auto it = rule_overrides.find(std::string(id));
-    if (it == rule_overrides.end()) continue;
-    std::optional<Severity>* slot = id == "unused-suppression" ? &config->settings.unused_suppression
-                                    : id == "invalid-suppression" ? &config->settings.invalid_suppression
-                                                                  : nullptr;
-    if (!slot) continue;
-    if (it->second.off) slot->reset();
-    else if (it->second.severity) *slot = it->second.severity;
+  config->rule_build_ = std::move(build);
+  for (FileOverrideNodes& fo : override_nodes) {
+    config->override_files.push_back(std::move(fo.files));
+    config->override_globs_.push_back(std::move(fo.globs));
   }
   auto check_ids = [&](const std::vector<std::string>& list, const char* flag) {
     for (const std::string& id : list) {
@@ -534,12 +506,6 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   };
   check_ids(overrides.select, "--select");
   check_ids(overrides.ignore, "--ignore");
-  std::erase_if(effective->rules, [&](const Rule& r) {
-    bool selected = overrides.select.empty() ||
-                    std::find(overrides.select.begin(), overrides.select.end(), r.id) != overrides.select.end();
-    bool ignored = std::find(overrides.ignore.begin(), overrides.ignore.end(), r.id) != overrides.ignore.end();
-    return !selected || ignored;
-  });
   config->settings.known_rules = ids;
   config->settings.detail = overrides.detail;
   config->settings.rules = std::move(effective);

@@ -79,6 +79,21 @@ std::shared_ptr<const Config::Glob> compile_glob(std::string_view text, std::str
   return glob;
 }
 
+std::uint64_t Config::overrides_matching(const std::string& path) const {
+  std::error_code ec;
+  std::string abs = fs::absolute(path, ec).lexically_normal().generic_string();
+  if (base_dir.empty() || !abs.starts_with(base_dir)) return 0;
+  std::string_view rel = std::string_view(abs).substr(base_dir.size());
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < override_globs_.size(); ++i) {
+    const auto& globs = override_globs_[i];
+    if (std::any_of(globs.begin(), globs.end(), [&](const auto& g) { return g->matches(rel); })) {
+      mask |= std::uint64_t{1} << i;
+    }
+  }
+  return mask;
+}
+
 bool Config::includes(const std::string& path) const {
   std::error_code ec;
   std::string abs = fs::absolute(path, ec).lexically_normal().generic_string();

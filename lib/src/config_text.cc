@@ -43,13 +43,20 @@ std::string ConfigLoader::describe(const Config& c) {
   line("include", quoted_list(c.include), c.include.empty() ? "default (every story file)" : c.path);
   line("exclude", quoted_list(c.exclude), c.exclude.empty() ? "default" : c.path);
   line("rule_paths", quoted_list(c.rule_paths), c.rule_paths.empty() ? "default" : c.path);
+  for (std::size_t i : c.overrides_applied) {
+    fmt::format_to(std::back_inserter(out), "# overrides entry {} applies: files {}\n", i + 1,
+                   quoted_list(c.override_files[i]));
+  }
   out += "rules:\n";
+  for (const auto& [id, origin] : c.rules_off) fmt::format_to(std::back_inserter(out), "  {}: off  # {}\n", id, origin);
   for (const Rule& r : c.settings.rules->rules) {
     fmt::format_to(std::back_inserter(out), "  {}:\n    severity: {}  # {}\n", r.id, severity_name(r.severity),
                    r.severity_origin);
     for (const RuleOption& o : r.options) {
       // Long pattern lists are summarized; `storylint explain` prints them whole.
-      std::string value = o.items && o.value.size() > 60 ? fmt::format("[{} entr{}]", o.items, o.items == 1 ? "y" : "ies") : o.value;
+      std::string value = o.items && o.value.size() > 60 ? fmt::format("[{} entr{}]", o.items, o.items == 1 ? "y" : "ies")
+                          : o.value.size() > 120 ? fmt::format("({} characters: storylint explain {})", o.value.size(), r.id)
+                                                 : o.value;
       fmt::format_to(std::back_inserter(out), "    {}: {}  # {}\n", o.name, value, o.origin);
     }
   }
@@ -81,18 +88,25 @@ std::string default_config_text(const RuleSet& rules) {
     fmt::format_to(std::back_inserter(out), "  # {}: {}\n  # {}:\n  #   severity: {}\n", r.id, r.description, r.id,
                    severity_name(r.severity));
     for (const RuleOption& o : r.options) {
-      bool list = o.value.starts_with("[");
+      bool list = o.value.starts_with("[") || o.value.starts_with("{");
       std::string by_level;
       for (const auto& [level, opts] : r.level_defaults) {
         for (const RuleOption& lo : opts) {
           if (lo.name == o.name) by_level += fmt::format("{}{} {}", by_level.empty() ? "" : ", ", level, lo.value);
         }
       }
-      fmt::format_to(std::back_inserter(out), "  #   {}: {}{}\n", o.name, list ? "[...]  (see storylint explain)" : o.value,
+      fmt::format_to(std::back_inserter(out), "  #   {}: {}{}\n", o.name,
+                     list ? (o.value.starts_with("{") ? "{...}  (see storylint explain)" : "[...]  (see storylint explain)")
+                          : o.value,
                      by_level.empty() ? "" : fmt::format("   # by level: {}", by_level));
     }
   }
   out += "  # unused-suppression: info\n  # invalid-suppression: warning\n";
+  out +=
+      "# Rules for some files, over the ones above; several matching entries apply in order:\n"
+      "# overrides:\n"
+      "#   - files: [\"drafts/**\"]\n"
+      "#     rules: {missing-learning: off}\n";
   return out;
 }
 

@@ -153,6 +153,39 @@ expect_eq "include" "bank/sub/b.md:2:8: error: no learning: add a Learning part 
 run bank/drafts/wip.md $NB
 expect_contains "explicit files ignore include" "bank/drafts/wip.md:1:1:" "$OUT"
 
+# overrides: rules for the files some globs match, over the top-level rules, in order;
+# --set still wins; the bank rules keep the top-level rules.
+story .storylint.yaml 'reference_date: 2026-11-01
+rules:
+  small-impact: off
+overrides:
+  - files: [drafts]
+    rules:
+      missing-learning: off
+      missing-metric: info
+  - files: ["*.md"]
+    rules:
+      missing-metric: warning
+'
+run bank $NB
+expect_eq "overrides: the drafts entry, then the later *.md entry" "bank/a.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+bank/drafts/wip.md:1:1: warning: the story states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
+bank/drafts/wip.md:1:1: warning: missing Result: a STAR story needs a Situation, Task, Action and Result [missing-section]
+bank/drafts/wip.md:1:1: info: no date: add \`date: YYYY-MM\` so recency can be judged [undated-story]
+bank/sub/b.md:2:8: error: no learning: add a Learning part or a sentence on what you learned or now do differently [missing-learning]
+2 errors, 2 warnings, 1 info in 3 of 3 stories" "$OUT"
+run bank $NB --set missing-learning.severity=warning
+expect_contains "overrides: --set wins over an entry" "bank/drafts/wip.md:1:1: warning: no learning:" "$OUT"
+run bank/drafts/wip.md $NB
+expect_eq "overrides: a file named on the command line gets them too" "bank/drafts/wip.md:1:1: warning: the story states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
+bank/drafts/wip.md:1:1: warning: missing Result: a STAR story needs a Situation, Task, Action and Result [missing-section]
+bank/drafts/wip.md:1:1: info: no date: add \`date: YYYY-MM\` so recency can be judged [undated-story]
+2 warnings, 1 info in 1 of 1 story" "$OUT"
+run config --print bank/drafts/wip.md
+expect_contains "overrides: config --print names the entry's line" "  missing-learning: off  # .storylint.yaml:7:25" "$OUT"
+expect_contains "overrides: config --print names the entries that apply" "# overrides entry 1 applies: files [\"drafts\"]
+# overrides entry 2 applies: files [\"*.md\"]" "$OUT"
+
 # level-scope's levels merge key by key: a threshold alone keeps the level's scope and signals.
 mkdir -p "$R/l6"
 story l6/a.md $'---\nlevel: L6\n---\nI led three engineers on the cache.\n'

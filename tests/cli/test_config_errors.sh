@@ -32,6 +32,12 @@ check "engine rule that cannot be configured" $'rules:\n  parse-error: off\n' "$
 check "missing rule path" $'rule_paths: [nope]\n' "$C:1:14: error: rule path 'nope' is not a folder [config]"
 check "not a mapping" $'- level\n' "$C:1:1: error: a configuration should be a mapping of settings, not a list [config]"
 
+check "overrides not a list" $'overrides: {files: [a]}\n' "$C:1:12: error: 'overrides' should be a list of {files: [globs], rules: {...}} [config]"
+check "overrides entry without files" $'overrides:\n  - rules: {hedging: off}\n' "$C:2:5: error: an 'overrides' entry needs 'files': the globs of the files it applies to [config]"
+check "overrides unknown key" $'overrides:\n  - files: [a]\n    rule: {hedging: off}\n' "$C:3:5: error: unknown key 'overrides.rule' (did you mean 'rules'?) [config]"
+check "overrides unknown rule" $'overrides:\n  - files: [a]\n    rules: {hedgin: off}\n' "$C:3:13: error: unknown rule 'hedgin' (did you mean 'hedging'?) [config]"
+check "overrides unknown option" $'overrides:\n  - files: [a]\n    rules:\n      story-too-long: {max_minute: 4}\n' "$C:4:24: error: unknown option 'max_minute' for kind 'length' (did you mean 'max_minutes'?) [config]"
+
 # A broken custom rule is reported like a broken config.
 mkdir -p mine
 story mine/x.yml $'id: x\nkind: phrase\nmessage: m\noptions:\n  patterns: ["a(b"]\n'

@@ -13,6 +13,9 @@
 //     hedging: off
 //     stale-date: error
 //     story-too-long: {severity: warning, max_minutes: 4}
+//   overrides:                     # rules for some files, over the ones above (ESLint's)
+//     - files: ["drafts/**"]
+//       rules: {missing-learning: off}
 //
 // The nearest file wins (no merging across folders, as ruff); `--config FILE` replaces
 // discovery and `--no-config` ignores configuration files. Command-line settings
@@ -30,6 +33,7 @@
 // found by walking folders; a file named on the command line is always linted.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,15 +81,32 @@ class Config {
   PrincipleAliases principle_aliases;
   Settings settings;
 
+  /// The `overrides:` entries' file globs, as written, in order.
+  std::vector<std::vector<std::string>> override_files;
+  /// The entries applied to this configuration's files (indexes into override_files).
+  std::vector<std::size_t> overrides_applied;
+  /// Rules switched off, each with where: (id, "path:line:col" or "--set").
+  std::vector<std::pair<std::string, std::string>> rules_off;
+  /// For a file that `overrides:` entries match, the configuration file's own
+  /// configuration this one is derived from (the same but for the rules); nullptr for
+  /// that one itself. Bank rules run with the configuration file's own rules.
+  const Config* base = nullptr;
+
   /// Whether a file found by walking a folder is linted under include/exclude.
   bool includes(const std::string& path) const;
+  /// Which `overrides:` entries match `path` (bit i for entry i).
+  std::uint64_t overrides_matching(const std::string& path) const;
 
   /// A compiled include/exclude glob (opaque; lib/src/config_globs.h).
   struct Glob;
+  /// What makes the rules of a file `overrides:` match (opaque; lib/src/config_rules.h).
+  struct RuleBuild;
 
  private:
   friend class ConfigLoader;
   std::vector<std::shared_ptr<const Glob>> include_globs_, exclude_globs_;
+  std::vector<std::vector<std::shared_ptr<const Glob>>> override_globs_;
+  std::shared_ptr<const RuleBuild> rule_build_;
 };
 
 /// Finds, loads, validates and caches configurations.
@@ -96,6 +117,7 @@ class ConfigLoader {
   ~ConfigLoader();
 
   /// The configuration for a file or folder; nullptr when it has errors (added to `errors`).
+  /// A file that `overrides:` entries match gets its own, with their rules applied.
   /// Not thread-safe: resolve every path before linting in parallel.
   const Config* for_path(const std::string& path, std::vector<LoadError>* errors);
 
@@ -110,6 +132,8 @@ class ConfigLoader {
   static std::string describe(const Config& config);
 
  private:
+  /// The configuration file's own configuration for `path` (no `overrides:` applied).
+  const Config* for_folder_config(const std::string& path, std::vector<LoadError>* errors);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

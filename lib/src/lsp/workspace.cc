@@ -51,7 +51,10 @@ std::set<std::string> Workspace::run(ConfigLoader& loader) {
     auto [it, fresh] = bank_ids.try_emplace(f.config, static_cast<int>(bank_ids.size()));
     if (fresh) {
       std::vector<LoadError> errors;
-      if (const Config* c = loader.for_path(path, &errors)) specs.push_back({it->second, c->settings.rules.get(), c->level.value, c->level.is_default()});
+      if (const Config* c = loader.for_path(path, &errors)) {
+        const Config* own = c->base ? c->base : c;  // bank rules: the file's own, not an override's
+        specs.push_back({it->second, own->settings.rules.get(), own->level.value, own->level.is_default()});
+      }
     }
     for (BankStory s : f.stories) {
       s.bank = it->second;
