@@ -145,7 +145,7 @@ BankStory summarize_story(const Story& story, const RuleSet& rules, const LintCo
   b.title_line_hash = probe.line_hash;
   static const PrincipleAliases kNone;
   std::vector<std::string> written;
-  for (const MetaField& p : story.meta->principles) written.push_back(p.value);
+  for (const MetaField& p : claimed_principles(story)) written.push_back(p.value);
   for (const ResolvedPrinciple& r : resolve_principles(written, ctx.principle_aliases ? *ctx.principle_aliases : kNone)) {
     // What the linter understood counts; what it flags is kept apart, as written.
     if (r.name.empty() || r.count == 2) {

@@ -64,6 +64,9 @@ std::string describe_parse_text(const SourceFile& f, const ParsedFile& p) {
     out += fmt::format("  story {} {} {}, {}\n", s.index, quote_text(s.title), range_text(lines_of(f, s.begin_offset, s.end_offset)),
                        s.labeled ? "labeled" : s.has_parts() ? "unlabeled, parts inferred" : "unlabeled, no parts found");
     if (!s.question.empty() && s.question != s.title) out += fmt::format("    question {}\n", quote_text(s.question));
+    for (const MetaField& h : s.heading_principles) {
+      out += fmt::format("    claims {} (the heading at line {})\n", quote_text(h.value), f.position(h.offset).line);
+    }
     for (Part part : kAllParts) {
       const Section& sec = s.part(part);
       if (!sec.present) continue;
@@ -131,6 +134,8 @@ std::string describe_parse_json(const SourceFile& f, const ParsedFile& p) {
                        {"lines", lines(s.begin_offset, s.end_offset)},
                        {"labeled", s.labeled},
                        {"question", s.question.empty() ? json(nullptr) : json(s.question)},
+                       {"heading_principle",
+                        s.heading_principles.empty() ? json(nullptr) : json(s.heading_principles.front().value)},
                        {"words", s.prose.word_count()},
                        {"parts", parts},
                        {"extras", extras}});

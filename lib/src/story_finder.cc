@@ -540,6 +540,34 @@ class Finder {
   std::optional<Open> open_;
 };
 
+// A story under a heading that names a principle ("## Customer Obsession" above "### Tell
+// me about a time...", or the heading itself) claims it where its metadata names none: one
+// sweep over the headings and the stories, both in file order.
+void claim_heading_principles(const std::vector<Item>& items, ParsedFile* out, std::size_t first) {
+  struct Frame {
+    int level;
+    std::string principle;  // canonical name, or empty
+    std::size_t offset;
+  };
+  std::vector<Frame> stack;
+  std::size_t i = 0;
+  for (std::size_t k = first; k < out->stories.size(); ++k) {
+    Story& s = out->stories[k];
+    for (; i < items.size() && items[i].src_begin <= s.begin_offset; ++i) {
+      const Item& it = items[i];
+      if (it.type != Item::head || it.prose || it.level > 6) continue;
+      while (!stack.empty() && stack.back().level >= it.level) stack.pop_back();
+      stack.push_back({it.level, canonical_principle(it.title), it.src_begin});
+    }
+    if (!s.meta->principles.empty()) continue;
+    for (auto fr = stack.rbegin(); fr != stack.rend(); ++fr) {
+      if (fr->principle.empty()) continue;
+      s.heading_principles.push_back({fr->principle, fr->offset, fr->offset});
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void find_stories(const FinderInput& in, ParsedFile* out) {
@@ -557,6 +585,7 @@ void find_stories(const FinderInput& in, ParsedFile* out) {
     found = 1;
   }
   out->not_a_story = found == 0;
+  claim_heading_principles(*in.items, out, first);
   for (std::size_t k = first; k < out->stories.size(); ++k) {
     Story& s = out->stories[k];
     s.owns_meta = k == first;

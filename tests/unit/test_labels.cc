@@ -374,6 +374,7 @@ TEST_CASE("reader: principle headings with a pasted definition, question heading
     "s.md: 1 story\n"
     "  outside lines 3-5: principle heading and its text\n"
     "  story 1 \"Tell me about a time you went above and beyond\" lines 7-11, labeled\n"
+    "    claims \"Customer Obsession\" (the heading at line 3)\n"
     "    situation lines 9-9 \"**S:**\" (5 words)\n"
     "    action    lines 10-10 \"**A:**\" (4 words)\n"
     "    result    lines 11-11 \"**R:**\" (5 words)\n"

@@ -227,3 +227,22 @@ TEST_CASE("reader: a question's number in the candidate's list is not part of th
     "    situation lines 8-8 \"**S:**\" (6 words)\n"
     "    action    lines 9-9 \"**A:**\" (5 words)\n");
 }
+
+TEST_CASE("a story under a principle heading claims it, unless its metadata names principles") {
+  const std::string bank =
+      "## Frugality\n"
+      "\n"
+      "### Tell me about a time you did more with less\n"
+      "\n"
+      "**S:** Our search page was slow for shoppers.\n"
+      "**A:** I rewrote the ranking query and added an index.\n"
+      "**R:** The p95 latency fell from 900 ms to 300 ms.\n";
+  std::vector<storylint::Diagnostic> found = storylint::test::lint_rule("unsupported-principle", bank);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].begin.line == 1);
+  CHECK(found[0].begin.column == 1);
+  CHECK(found[0].message ==
+        "the story claims Frugality but shows none of it: tell what you did that shows it, or drop the claim");
+  // The metadata's own list wins: here Customer Obsession, which "shoppers" shows.
+  CHECK(storylint::test::lint_rule("unsupported-principle", "---\nprinciples: [Customer Obsession]\n---\n" + bank).empty());
+}

@@ -128,6 +128,10 @@ struct Story {
   std::vector<ExtraSection> extras;
   /// Whether any part has a label (a heading, a prefix, a YAML key).
   bool labeled = false;
+  /// The principle a heading above the story names ("## Customer Obsession" over "### Tell
+  /// me about a time..."), canonical, at the heading's line: claimed when the metadata
+  /// names none (claimed_principles).
+  std::vector<MetaField> heading_principles;
   /// The interview question a heading or bullet above the story asks (empty: none).
   std::string question;
   std::size_t question_offset = 0;
@@ -156,6 +160,12 @@ struct Story {
   /// (`summary:` metadata is `meta->summary`).
   const ExtraSection* summary_section() const;
 };
+
+/// The principles a story claims: its metadata's `principles:`, else the one a heading
+/// above it names.
+inline const std::vector<MetaField>& claimed_principles(const Story& s) {
+  return s.meta->principles.empty() ? s.heading_principles : s.meta->principles;
+}
 
 /// Builds `story.headline` from its title and summaries (the parsers call it last).
 void fill_headline(Story& story);

@@ -39,7 +39,7 @@ class Evidence final : public Check {
   }
 
   void run(const Story& story, const Rule&, const LintContext& ctx, Reporter& out) const override {
-    const std::vector<MetaField>& claimed = story.meta->principles;
+    const std::vector<MetaField>& claimed = claimed_principles(story);
     if (claimed.empty() || !story.prose.has_content()) return;
     for (const Judged& j : judged(story, ctx)) {
       const Pattern& p = j.signals->second;
@@ -62,10 +62,11 @@ class Evidence final : public Check {
     thread_local const void* last_check = nullptr;
     thread_local const void* last_aliases = nullptr;
     thread_local std::vector<Judged> cached;
-    if (last == story.meta && last_check == this && last_aliases == ctx.principle_aliases) return cached;
-    const Metadata& meta = *story.meta;
+    // A heading's principle is the story's own: only metadata is shared and cached.
+    bool from_meta = !story.meta->principles.empty();
+    if (from_meta && last == story.meta && last_check == this && last_aliases == ctx.principle_aliases) return cached;
     std::vector<Judged> out;
-    const std::vector<MetaField>& claimed = meta.principles;
+    const std::vector<MetaField>& claimed = claimed_principles(story);
     std::vector<std::string> written;
     written.reserve(claimed.size());
     for (const MetaField& f : claimed) written.push_back(f.value);
@@ -83,6 +84,7 @@ class Evidence final : public Check {
       }
       out.push_back({r.first, f.offset, std::max(end, f.offset + 1), &*it});
     }
+    if (!from_meta) return out;
     cached = out;
     last = story.meta;
     last_check = this;
