@@ -205,7 +205,10 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
       case Item::label: {
         // A follow-up's own question in the interviewer's voice ("**What would you do
         // differently?**" under "## Follow-up questions") is that follow-up's text.
-        if (it.section.asked && extra) {
+        // So is a part's word inside a section a heading opened ("- Result: the sponsor
+        // renewed" under "## Notes"): a note, not the story's part.
+        if (extra && (it.section.asked || (it.section.kind == SectionKind::part && !it.heading_label && level < 99 &&
+                                           !extra_block && extra->kind != SectionKind::summary))) {
           if (it.block) {
             extra->text.append_range(it.block->text, it.begin, it.end);
             extra->text.end_block();

@@ -302,6 +302,23 @@ class Finder {
     return false;
   }
 
+  // In an extra section a heading opened ("## Notes", "## Follow-ups"), not a summary.
+  bool in_heading_extra() const {
+    if (!open_) return false;
+    for (auto k = open_->members.rbegin(); k != open_->members.rend(); ++k) {
+      const Item& m = items_[*k];
+      // A part's word already taken in as a note keeps the section open.
+      if (m.type == Item::label && m.section.kind == SectionKind::part && !m.heading_label) continue;
+      // A summary heading ("## One-liner") is followed by the story's parts.
+      if (m.type == Item::label) {
+        return m.section.kind != SectionKind::part && m.section.kind != SectionKind::summary && !m.inline_extra &&
+               m.heading_label;
+      }
+      if (m.type == Item::head && !m.prose) return false;
+    }
+    return false;
+  }
+
   bool in_extra() const {
     if (!open_) return false;
     for (auto k = open_->members.rbegin(); k != open_->members.rend(); ++k) {
@@ -316,6 +333,10 @@ class Finder {
     const Item& it = items_[i];
     if (it.section.kind == SectionKind::part && it.section.asked && in_extra()) {
       member(i);  // "### What would you do differently?" under "## Follow-up questions"
+      return;
+    }
+    if (it.section.kind == SectionKind::part && !it.heading_label && in_heading_extra()) {
+      member(i);  // "- Result: the sponsor renewed" under "## Notes": a note
       return;
     }
     if (open_ && subheading_of_part(it, open_->part_now, open_->part_level)) {

@@ -246,3 +246,33 @@ TEST_CASE("a story under a principle heading claims it, unless its metadata name
   // The metadata's own list wins: here Customer Obsession, which "shoppers" shows.
   CHECK(storylint::test::lint_rule("unsupported-principle", "---\nprinciples: [Customer Obsession]\n---\n" + bank).empty());
 }
+
+TEST_CASE("reader: a part's word inside a Notes section is a note, after a summary heading a part") {
+  CHECK(dump("n.md",
+    "## Situation\n"
+    "Our sites lost staff.\n"
+    "\n"
+    "## Result\n"
+    "Enrollment rose 20%.\n"
+    "\n"
+    "## Notes\n"
+    "- Result: the sponsor renewed.\n"
+    "- Task: check with Jo.\n") ==
+    "n.md: 1 story\n"
+    "  story 1 \"n.md\" lines 1-9, labeled\n"
+    "    situation lines 1-2 \"## Situation\" (4 words)\n"
+    "    result    lines 4-5 \"## Result\" (3 words)\n"
+    "    notes     lines 7-9 \"## Notes\" (not told)\n");
+  CHECK(dump("o.md",
+    "## One-liner\n"
+    "I cut the refresh from four days to half a day.\n"
+    "\n"
+    "**Situation:** The forecast took four days.\n"
+    "\n"
+    "**Result:** It takes half a day.\n") ==
+    "o.md: 1 story\n"
+    "  story 1 \"o.md\" lines 1-6, labeled\n"
+    "    situation lines 4-4 \"**Situation:**\" (5 words)\n"
+    "    result    lines 6-6 \"**Result:**\" (5 words)\n"
+    "    summary   lines 1-2 \"## One-liner\" (not told)\n");
+}
