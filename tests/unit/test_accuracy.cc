@@ -28,6 +28,7 @@
 #include <fmt/format.h>
 
 #include "helpers.h"
+#include "storylint/config.h"
 #include "storylint/bank.h"
 #include "storylint/principles.h"
 
@@ -109,9 +110,25 @@ std::string item_of(const Diagnostic& d, const std::map<std::string, std::string
   return "?";
 }
 
+// The built-in rules with every follow-up question asked, also those a story with no
+// Learning leaves to missing-learning (`skip_without`): the labels say each question's
+// answer, so the test measures each question's own judgment.
+Settings measured_settings() {
+  static ConfigLoader loader = [] {
+    Overrides o;
+    o.no_config = true;
+    o.set = {"unanswered-followup.skip_without=false"};
+    return ConfigLoader(o, test::builtin_rule_set());
+  }();
+  std::vector<LoadError> errors;
+  const Config* c = loader.from_text("", "", &errors);
+  REQUIRE_MESSAGE(c, (errors.empty() ? std::string() : errors[0].message));
+  return c->settings;
+}
+
 std::map<std::string, Counts> measure(const fs::path& corpus, const std::map<std::string, StoryLabels>& labels) {
   static const std::map<std::string, std::string> questions = followup_ids();
-  Settings settings = Settings::with_rules(test::builtin_rule_set());
+  Settings settings = measured_settings();
   settings.reference_date = kRuleCaseDate;  // 2026-11-01, the date the labels were made for
   std::map<std::string, Counts> counts;
   for (const auto& [name, want] : labels) {

@@ -215,3 +215,14 @@ TEST_CASE("unanswered-followup F4: a mechanism is told as done, not in hindsight
   CHECK_FALSE(asked("Since then our deal template has a required line, and the quote tool won't generate a PDF above 10% without one."));
   CHECK_FALSE(asked("I changed the setup: now the logger calls two phones, and every first Monday of the month I do a test alarm."));
 }
+
+TEST_CASE("unanswered-followup: a story with no Learning leaves 'what would you do differently?' to missing-learning") {
+  const std::string f5 = "Failure stories get asked: what would you do differently?";
+  const std::string no_learning =
+      "---\nbucket: failure\n---\n## Action\nI missed the filing deadline and told the partner.\n"
+      "## Result\nThe client paid a $2,000 penalty.\n";
+  CHECK_FALSE(asks(no_learning, f5));
+  CHECK(test::lint_rule("missing-learning", no_learning).size() == 1);  // the gap, reported once
+  // A Learning that says nothing about doing it differently still gets the question.
+  CHECK(asks(no_learning + "## Learning\nDeadlines in this court are strict.\n", f5));
+}

@@ -18,6 +18,9 @@
 //                                    # (a Learning with any words says what was learned)
 //       factual: true                # optional: a match in hindsight or a plan ("I should
 //                                    # have pulled the data", "next time") does not answer
+//       skip_without: [learning]     # optional: not asked of a story with none of these
+//                                    # parts (missing-learning already reports it)
+//   skip_without: true               # false: ask every question whatever parts are missing
 // The story's bucket is its metadata `bucket`, else what its question asks (story_bucket). Without `read`, everything the story
 // holds is searched: its told parts, its summary, follow-up answers and notes (an answer
 // kept under "Follow-ups" is an answer; so is a filled section whose heading names it,
@@ -44,6 +47,7 @@ struct Question {
   std::vector<Part> read;     // empty: everything
   std::vector<Part> told_in;  // a filled part here answers it
   bool factual = false;       // hindsight ("I should have pulled the data") answers nothing
+  std::vector<Part> skip_without;  // not asked without one of these parts
 };
 
 // Whether the match [b, e) is told in the author's hindsight or plan, a cue earlier in its
@@ -81,6 +85,7 @@ std::string lower(std::string s) {
 class Followups final : public Check {
  public:
   std::vector<Question> questions;
+  bool skip_without = true;  // false: every question is asked (the accuracy test's view)
 
   static bool found(const Pattern& p, const Question& q, const Story& story, const LintContext& ctx) {
     if (!may_match(p, story.prose, ctx)) {
@@ -126,6 +131,10 @@ class Followups final : public Check {
     if (bucket.empty()) return;
     for (const Question& q : questions) {
       if (q.bucket != bucket) continue;
+      if (skip_without && !q.skip_without.empty() &&
+          std::none_of(q.skip_without.begin(), q.skip_without.end(), [&](Part p) { return story.part(p).present; })) {
+        continue;  // the missing part is another rule's finding, not a second one here
+      }
       if (std::any_of(q.told_in.begin(), q.told_in.end(), [&](Part p) {
             const Section& s = story.part(p);
             return s.filled() && s.text.word_count() >= 3;
@@ -150,6 +159,7 @@ class Followups final : public Check {
 std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
   auto c = std::make_unique<Followups>();
   o.set_ignore_case(o.boolean("ignore_case", true));
+  c->skip_without = o.boolean("skip_without", true);
   const yaml::Node* list = o.structured("questions");
   if (!list || list->kind != yaml::Kind::sequence) {
     o.error("questions", "kind 'followups' needs 'questions': a list of {id, bucket, question, answered_by}");
@@ -170,9 +180,9 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
       return n->value;
     };
     for (const auto& [k, v] : item->entries) {
-      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read", "told_in", "factual"};
+      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read", "told_in", "factual", "skip_without"};
       if (std::find(std::begin(kKeys), std::end(kKeys), k->value) == std::end(kKeys)) {
-        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read, told_in, factual)", k->value));
+        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read, told_in, factual, skip_without)", k->value));
       }
     }
     q.id = text("id", true);
@@ -192,7 +202,8 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
       if (n->is_scalar() && (n->value == "true" || n->value == "false")) q.factual = n->value == "true";
       else o.error_in("questions", *n, "'factual' should be true or false");
     }
-    for (auto [key, parts] : {std::pair{"read", &q.read}, std::pair{"told_in", &q.told_in}}) {
+    for (auto [key, parts] : {std::pair{"read", &q.read}, std::pair{"told_in", &q.told_in},
+                              std::pair{"skip_without", &q.skip_without}}) {
       const yaml::Node* n = item->get(key);
       if (!n) continue;
       if (n->kind != yaml::Kind::sequence) {
