@@ -117,7 +117,7 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
                        "i took the following", "i reached out", "i set up", "i built", "i wrote", "i created",
                        "i designed", "i implemented", "i organized", "i scheduled", "i analyzed", "i investigated",
                        "i dug", "i met with", "i worked with", "i pulled", "i ran ", "i added", "then i", "next, i",
-                       "after that, i", "i then"})) {
+                       "after that, i", "i then", "to make sure", "to prevent", "to stop this", "to keep this from"})) {
       *out = Part::action;
       return true;
     }
@@ -126,6 +126,11 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
     if (!first_sentence && s.starts_with("i ")) {
       std::size_t e = s.find_first_of(" ,.", 2);
       std::string_view w = std::string_view(s).substr(2, e == std::string::npos ? std::string::npos : e - 2);
+      // An adverb before the verb: "I manually raised the allotment", "I quickly rebuilt".
+      if (w.size() > 4 && w.ends_with("ly") && e != std::string::npos && s[e] == ' ') {
+        std::size_t b2 = e + 1, e2 = s.find_first_of(" ,.", b2);
+        w = std::string_view(s).substr(b2, e2 == std::string::npos ? std::string::npos : e2 - b2);
+      }
       static constexpr std::string_view kContext[] = {
           "was", "were", "had", "did", "got", "became", "came", "knew", "thought", "felt", "saw", "heard",
           "learned", "realized", "realised", "noticed", "joined", "worked", "inherited", "managed", "owned",

@@ -276,3 +276,19 @@ TEST_CASE("reader: a part's word inside a Notes section is a note, after a summa
     "    result    lines 6-6 \"**Result:**\" (5 words)\n"
     "    summary   lines 1-2 \"## One-liner\" (not told)\n");
 }
+
+TEST_CASE("reader: an unlabeled story's Action may put an adverb before its verb") {
+  CHECK(dump("adv.md",
+    "Our hotel sold out for the city marathon every year.\n"
+    "\n"
+    "The online agencies got too few rooms.\n"
+    "\n"
+    "I quickly raised the agency allotment by 12 rooms and told the revenue manager.\n"
+    "\n"
+    "Bookings rose 20% that weekend.\n") ==
+    "adv.md: 1 story\n"
+    "  story 1 \"adv.md\" lines 1-7, unlabeled, parts inferred\n"
+    "    situation lines 1-3 inferred (17 words)\n"
+    "    action    lines 5-5 inferred (14 words)\n"
+    "    result    lines 7-7 inferred (5 words)\n");
+}
