@@ -50,10 +50,10 @@ void add_config_options(CLI::App& app, Options& o) {
   app.add_option("--config", o.config, "Use this configuration file instead of finding .storylint.yaml");
   app.add_flag("--no-config", o.no_config, "Ignore configuration files");
   app.add_option("--level", o.level, "Candidate level L4..L8 (default: from configuration, else L5)");
-  app.add_option("--select", o.select, "Run only these rules (repeatable, or comma-separated)")
+  app.add_option("--select", o.select, "Run only these rules (repeatable, or comma-separated; * in a name matches any characters)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  app.add_option("--ignore", o.ignore, "Do not run these rules (repeatable, or comma-separated)")
+  app.add_option("--ignore", o.ignore, "Do not run these rules (repeatable, or comma-separated; * matches any characters)")
       ->delimiter(',')
       ->allow_extra_args(false);
   app.add_option("--set", o.set, "Set a rule option: RULE.OPTION=VALUE (VALUE is YAML, e.g. [a, b])")

@@ -38,6 +38,13 @@ void print_load_errors(const std::vector<LoadError>& unsorted) {
   std::stable_sort(errors.begin(), errors.end(), [](const LoadError& a, const LoadError& b) {
     return std::tie(a.path, a.position.line, a.position.column) < std::tie(b.path, b.position.line, b.position.column);
   });
+  // A flag's mistake is found once per configuration a run loads: say it once.
+  errors.erase(std::unique(errors.begin(), errors.end(),
+                           [](const LoadError& a, const LoadError& b) {
+                             return a.path == b.path && a.position.line == b.position.line &&
+                                    a.position.column == b.position.column && a.message == b.message;
+                           }),
+               errors.end());
   for (const LoadError& e : errors) {
     if (e.path.empty() || e.path.starts_with("--")) {
       print_error(e.path.empty() ? e.message : fmt::format("{}: {}", e.path, e.message));

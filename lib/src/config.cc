@@ -192,8 +192,8 @@ const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadEr
     for (std::size_t i = 0; i < rb.overrides.size(); ++i) {
       if (mask & (std::uint64_t{1} << i)) d->overrides_applied.push_back(i);
     }
-    d->rules_off = rules_switched_off(s, impl_->overrides);
-    d->settings.rules = effective_rules(rb.all, s, rb.level, impl_->overrides, &d->settings, errors);
+    d->rules_off = rules_switched_off(s, rb.cli);
+    d->settings.rules = effective_rules(rb.all, s, rb.level, rb.cli, &d->settings, errors);
     slot = std::move(d);
   }
   return slot.get();
@@ -462,7 +462,11 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   std::vector<std::string> ids;
   for (const Rule& r : all) ids.push_back(r.id);
   for (const auto& [id, sev] : engine_rules()) ids.emplace_back(id);
-  std::vector<std::string_view> id_views(ids.begin(), ids.end());
+
+  // --select and --ignore name rules or patterns of them ("missing-*").
+  Overrides cli = overrides;
+  cli.select = expand_rule_names(overrides.select, ids, "--select", errors);
+  cli.ignore = expand_rule_names(overrides.ignore, ids, "--ignore", errors);
 
   // rules: id -> off | severity | {severity, options...}; then each `overrides:` entry's
   // own, for the files it matches; --set over all of them.
@@ -475,6 +479,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   build->level = level;
   build->own = own;
   build->set_flags = set_flags;
+  build->cli = cli;
   for (const FileOverrideNodes& fo : override_nodes) {
     RuleSettings r;
     read_rule_settings(fo.rules, *file, rctx, &r, errors);
@@ -482,30 +487,21 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
   }
   RuleSettings effective_settings = own;
   merge_rule_settings(&effective_settings, set_flags);
-  auto effective = effective_rules(std::move(all), effective_settings, level, overrides, &config->settings, errors);
-  config->rules_off = rules_switched_off(effective_settings, overrides);
+  auto effective = effective_rules(std::move(all), effective_settings, level, cli, &config->settings, errors);
+  config->rules_off = rules_switched_off(effective_settings, cli);
   // Each entry on its own, so that a mistake in its options is reported now, at its line.
   for (const RuleSettings& r : build->overrides) {
     RuleSettings one = own;
     merge_rule_settings(&one, r);
     merge_rule_settings(&one, set_flags);
     Settings scratch;
-    effective_rules(build->all, one, level, overrides, &scratch, errors);
+    effective_rules(build->all, one, level, cli, &scratch, errors);
   }
   config->rule_build_ = std::move(build);
   for (FileOverrideNodes& fo : override_nodes) {
     config->override_files.push_back(std::move(fo.files));
     config->override_globs_.push_back(std::move(fo.globs));
   }
-  auto check_ids = [&](const std::vector<std::string>& list, const char* flag) {
-    for (const std::string& id : list) {
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-        errors->push_back({flag, {1, 1}, fmt::format("unknown rule '{}'{}", id, suggestion(id, id_views))});
-      }
-    }
-  };
-  check_ids(overrides.select, "--select");
-  check_ids(overrides.ignore, "--ignore");
   config->settings.known_rules = ids;
   config->settings.detail = overrides.detail;
   config->settings.rules = std::move(effective);

@@ -140,6 +140,49 @@ bool in_run(const Overrides& cli, const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+// `*` for any run of characters, everything else literal.
+bool wildcard_match(std::string_view pattern, std::string_view text) {
+  std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+}  // namespace
+
+std::vector<std::string> expand_rule_names(const std::vector<std::string>& names, const std::vector<std::string>& ids,
+                                           const char* flag, std::vector<LoadError>* errors) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    if (name.find('*') == std::string::npos) {
+      if (!known(ids, name)) errors->push_back({flag, {1, 1}, unknown_rule(name, ids)});
+      out.push_back(name);
+      continue;
+    }
+    std::size_t before = out.size();
+    for (const std::string& id : ids) {
+      if (wildcard_match(name, id)) out.push_back(id);
+    }
+    if (out.size() == before) errors->push_back({flag, {1, 1}, fmt::format("'{}' matches no rule", name)});
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> rules_switched_off(const RuleSettings& settings, const Overrides& cli) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [id, o] : settings) {

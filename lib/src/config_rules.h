@@ -47,6 +47,12 @@ void read_rule_settings(const yaml::Node* node, const SourceFile& file, const Ru
 void read_set_flags(const std::vector<std::string>& flags, const RuleSettingsContext& ctx, RuleSettings* out,
                     std::vector<LoadError>* errors);
 
+/// `--select`/`--ignore` entries as rule ids: each is an id, or a pattern with `*` that
+/// stands for any characters ("missing-*", "*-scope"); an unknown id or a pattern that
+/// matches none is an error for `flag`.
+std::vector<std::string> expand_rule_names(const std::vector<std::string>& names, const std::vector<std::string>& ids,
+                                           const char* flag, std::vector<LoadError>* errors);
+
 /// The rules `settings` switch off, with where each was switched off (those --select
 /// and --ignore in `cli` leave in the run).
 std::vector<std::pair<std::string, std::string>> rules_switched_off(const RuleSettings& settings, const Overrides& cli);
@@ -65,6 +71,7 @@ struct Config::RuleBuild {
   std::string level;
   RuleSettings own, set_flags;
   std::vector<RuleSettings> overrides;  // one per `overrides:` entry
+  Overrides cli;  // the command line's, --select/--ignore patterns expanded
 };
 
 }  // namespace storylint

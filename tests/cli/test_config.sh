@@ -73,6 +73,15 @@ expect_eq "--select" "bank/a.md:14:10: warning: \$2M a year is under \$5M a year
 1 warning in 1 of 1 story" "$OUT"
 run bank $NB --ignore small-impact,no-synergy
 expect_eq "--ignore" "no problems in 1 story" "$OUT"
+run bank $NB --select 'small-*,no-syn*'
+expect_eq "--select patterns" "bank/a.md:11:51: warning: 'rockstar' says nothing: name what changed [no-synergy]
+bank/a.md:14:10: warning: \$2M a year is under \$5M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
+2 warnings in 1 of 1 story" "$OUT"
+run bank $NB --ignore '*-impact,no-*'
+expect_eq "--ignore patterns" "no problems in 1 story" "$OUT"
+run bank $NB --select 'nothing-*'
+expect_eq "--select pattern matching nothing" "storylint: error: --select: 'nothing-*' matches no rule" "$ERR"
+expect_eq "--select pattern matching nothing exits 2" 2 "$CODE"
 run bank $NB --ignore small-impac
 expect_eq "--ignore unknown rule" "storylint: error: --ignore: unknown rule 'small-impac' (did you mean 'small-impact'?)" "$ERR"
 expect_eq "--ignore unknown rule exits 2" 2 "$CODE"
