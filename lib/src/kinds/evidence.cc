@@ -82,6 +82,12 @@ class Evidence final : public Check {
       if (story.file->text.compare(last_field.offset, last_field.value.size(), last_field.value) != 0) {
         end = f.offset + 1;
       }
+      if (!from_meta) {
+        // Claimed by a heading over several stories: each is reported at its own title.
+        auto [tb, te] = line_span(story, story.title_offset);
+        out.push_back({r.first, tb, std::max(te, tb + 1), &*it});
+        continue;
+      }
       out.push_back({r.first, f.offset, std::max(end, f.offset + 1), &*it});
     }
     if (!from_meta) return out;
