@@ -36,10 +36,6 @@ struct FileOverrideNodes {
 };
 constexpr std::string_view kConfigNames[] = {".storylint.yaml", ".storylint.yml"};
 
-std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
-  return did_you_mean(word, candidates);
-}
-
 // How a path is shown: relative to the working directory when it lies below it.
 std::string display_path(const fs::path& p) {
   std::error_code ec;
@@ -48,8 +44,6 @@ std::string display_path(const fs::path& p) {
   if (!cwd.empty() && cwd.back() != '/') cwd += '/';
   return abs.starts_with(cwd) ? abs.substr(cwd.size()) : abs;
 }
-
-std::string position_text(const SourceFile& f, std::size_t offset) { return config_position(f, offset); }
 
 }  // namespace
 
@@ -182,16 +176,15 @@ const Config* ConfigLoader::for_path(const std::string& path, std::vector<LoadEr
     // The configuration's own settings with every matching entry's rules, in order, and
     // --set over them (the flags win everywhere).
     const Config::RuleBuild& rb = *base->rule_build_;
-    RuleSettings s = rb.own;
-    for (std::size_t i = 0; i < rb.overrides.size(); ++i) {
-      if (mask & (std::uint64_t{1} << i)) merge_rule_settings(&s, rb.overrides[i]);
-    }
-    merge_rule_settings(&s, rb.set_flags);
     auto d = std::make_unique<Config>(*base);
     d->base = base;
+    RuleSettings s = rb.own;
     for (std::size_t i = 0; i < rb.overrides.size(); ++i) {
-      if (mask & (std::uint64_t{1} << i)) d->overrides_applied.push_back(i);
+      if (!(mask & (std::uint64_t{1} << i))) continue;
+      merge_rule_settings(&s, rb.overrides[i]);
+      d->overrides_applied.push_back(i);
     }
+    merge_rule_settings(&s, rb.set_flags);
     d->rules_off = rules_switched_off(s, rb.cli);
     d->settings.rules = effective_rules(rb.all, s, rb.level, rb.cli, &d->settings, errors);
     slot = std::move(d);
@@ -287,13 +280,13 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
         if (auto s = scalar_of(v, key)) {
           std::string level = normalize_level(*s);
           if (!valid_level(level)) error(v->offset, fmt::format("level '{}' should be L4, L5, L6, L7 or L8", *s));
-          else config->level = {level, position_text(*file, v->offset)};
+          else config->level = {level, config_position(*file, v->offset)};
         }
       } else if (key == "reference_date") {
         if (auto s = scalar_of(v, key)) {
           Date d;
           if (!parse_iso_date(*s, &d)) error(v->offset, fmt::format("reference_date '{}' is not a date (YYYY-MM-DD)", *s));
-          else config->reference_date = {*s, position_text(*file, v->offset)};
+          else config->reference_date = {*s, config_position(*file, v->offset)};
         }
       } else if (key == "fail_on") {
         if (auto s = scalar_of(v, key)) {
@@ -302,7 +295,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
             error(v->offset, fmt::format("fail_on '{}' should be error, warning, info or never{}", *s,
                                          severity_hint(*s, {"never"})));
           } else {
-            config->fail_on = {*s == "never" ? *s : std::string(severity_name(sev)), position_text(*file, v->offset)};
+            config->fail_on = {*s == "never" ? *s : std::string(severity_name(sev)), config_position(*file, v->offset)};
           }
         }
       } else if (key == "include") {
@@ -328,7 +321,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
               if (!pk->is_scalar() || !parse_part_name(pk->value, &part)) {
                 std::vector<std::string_view> parts = {"situation", "task", "action", "result", "learning"};
                 error(pk->offset, fmt::format("unknown part '{}'{}", pk->is_scalar() ? pk->value : "?",
-                                              suggestion(pk->is_scalar() ? pk->value : "", parts)));
+                                              did_you_mean(pk->is_scalar() ? pk->value : "", parts)));
                 continue;
               }
               for (const yaml::Node* label : list_of(pv, "aliases.sections")) {
@@ -367,7 +360,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
               config->settings.principle_aliases.emplace_back(pk->value, exact);
             }
           } else {
-            error(ak->offset, fmt::format("unknown key 'aliases.{}'{}", name, suggestion(name, {"sections", "principles"})));
+            error(ak->offset, fmt::format("unknown key 'aliases.{}'{}", name, did_you_mean(name, {"sections", "principles"})));
           }
         }
       } else if (key == "rules") {
@@ -388,7 +381,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
             std::string name = ek->is_scalar() ? ek->value : "?";
             if (name == "files") globs(ev, "overrides.files", &fo.files, &fo.globs);
             else if (name == "rules") fo.rules = ev;
-            else error(ek->offset, fmt::format("unknown key 'overrides.{}'{}", name, suggestion(name, {"files", "rules"})));
+            else error(ek->offset, fmt::format("unknown key 'overrides.{}'{}", name, did_you_mean(name, {"files", "rules"})));
           }
           if (fo.globs.empty()) {
             error(item->offset, "an 'overrides' entry needs 'files': the globs of the files it applies to");
@@ -401,7 +394,7 @@ std::unique_ptr<Config> ConfigLoader::Impl::load_text(const std::string& path, s
           override_nodes.push_back(std::move(fo));
         }
       } else {
-        error(k->offset, fmt::format("unknown key '{}'{}", key, suggestion(key, kKeys)));
+        error(k->offset, fmt::format("unknown key '{}'{}", key, did_you_mean(key, kKeys)));
       }
     }
   }

@@ -25,7 +25,7 @@ constexpr SectionKind P = SectionKind::part;
 constexpr Word kWords[] = {
     {"situation", P, Part::situation},        {"situations", P, Part::situation},
     {"context", P, Part::situation},          {"background", P, Part::situation},
-    {"overview", P, Part::situation},         {"setup", P, Part::situation},    
+    {"overview", P, Part::situation},         {"setup", P, Part::situation},
     {"backstory", P, Part::situation},        {"problem", P, Part::situation},
     {"problem statement", P, Part::situation}, {"challenge", P, Part::situation},
     {"challenges", P, Part::situation},       {"setting", P, Part::situation},

@@ -119,9 +119,9 @@ bool subheading_of_part(const Item& it, int open_part, int open_level) {
          it.level > open_level && static_cast<int>(it.section.part) < open_part;
 }
 
-bool obstacle_in_action(const std::vector<Item>& items, std::size_t i, bool action_told) {
+bool obstacle_in_action(const std::vector<Item>& items, std::size_t i) {
   const Item& it = items[i];
-  if (!action_told || it.type != Item::label || it.section.kind != SectionKind::part || !it.section.obstacle) return false;
+  if (it.type != Item::label || it.section.kind != SectionKind::part || !it.section.obstacle) return false;
   for (std::size_t j = i + 1; j < items.size(); ++j) {
     const Item& n = items[j];
     if (n.type == Item::head && !n.prose) return false;  // a new title: no Result follows here
@@ -226,7 +226,7 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
         // is a sub-heading of the part it sits in (CAR's "Challenge" is the Situation only
         // where it opens the story); its words are that part's text.
         if (part && (subheading_of_part(it, part_index(), level) ||
-                     (part_index() == static_cast<int>(Part::action) && obstacle_in_action(items, k, true)))) {
+                     (part_index() == static_cast<int>(Part::action) && obstacle_in_action(items, k)))) {
           if (it.block) {
             s.prose.append_range(it.block->text, it.begin, it.end);
             s.prose.end_block();

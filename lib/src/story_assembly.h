@@ -30,11 +30,11 @@ bool has_past_verb(std::string_view t);
 /// ("### Challenges" under "## Action"). `open_part` is the open part (-1: none) and
 /// `open_level` the heading level that opened it (99 for a label that is no heading).
 bool subheading_of_part(const Item& it, int open_part, int open_level);
-/// Whether a "Challenge"-type label (SectionLabel::obstacle) at `items[i]` is a
-/// sub-section of a told Action: `action_told`, and the next part label after it is a
-/// Result or a Learning ("**Action:** ... **Challenge:** ... **Result:** ..."). Followed by
-/// a Task or an Action instead, it opens the next story's Situation.
-bool obstacle_in_action(const std::vector<Item>& items, std::size_t i, bool action_told);
+/// Whether a "Challenge" label (SectionLabel::obstacle) at `items[i]`, met while an Action
+/// is open, is a sub-section of it: the next part label after it is a Result or a Learning
+/// ("**Action:** ... **Challenge:** ... **Result:** ..."). Followed by a Task or an Action
+/// instead, it opens the next story's Situation.
+bool obstacle_in_action(const std::vector<Item>& items, std::size_t i);
 
 /// Fills `s` from its member items (indexes into `items`, in order): the told prose, the
 /// labeled parts with their label positions, the extra sections (summary, follow-ups,

@@ -344,7 +344,7 @@ class Finder {
       member(i);  // "### Challenges" under "## Action": the Action's sub-heading
       return;
     }
-    if (open_ && open_->part_now == static_cast<int>(Part::action) && obstacle_in_action(items_, i, true)) {
+    if (open_ && open_->part_now == static_cast<int>(Part::action) && obstacle_in_action(items_, i)) {
       member(i);  // "**Challenge:**" between the Action and the Result: the Action's
       return;
     }
