@@ -63,6 +63,7 @@ bool run_banks(const Options& o, BankRun* run) {
   LintOptions lo;
   lo.jobs = o.jobs;
   lo.max_file_size = o.max_file_size;
+  lo.report = true;
   run->result = lint_targets(run->plan.targets, lo);
   analyze_banks(&run->result, run->plan.banks);
   auto& errors = run->result.errors;

@@ -155,7 +155,8 @@ void lint_one(const LintTarget& target, const LintOptions& options, LintResult* 
     return;
   }
   SourceFile file(path, std::move(text));
-  lint_source(file, *target.settings, r, options.summaries || target.bank >= 0, target.bank, target.named);
+  lint_source(file, *target.settings, r, options.summaries || target.bank >= 0, target.bank, target.named,
+              options.report);
 }
 
 }  // namespace
@@ -270,7 +271,7 @@ void cap_findings(const SourceFile& file, const Settings& settings, std::vector<
 }  // namespace
 
 void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize, int bank,
-                 bool named) {
+                 bool named, bool report) {
   ++result->files;
   result->paths.push_back(file.path);
   // An empty file holds no story: one clear finding instead of every rule's complaint.
@@ -314,6 +315,7 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
     return;
   }
   LintContext ctx{settings.reference_date, &settings.principle_aliases};
+  ctx.report = report;
   std::vector<Diagnostic> found;
   // Each story's prose hits (computed on first use) stay alive for its bank summary.
   std::vector<ProseHits> hits;

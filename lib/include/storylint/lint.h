@@ -63,6 +63,9 @@ struct LintOptions {
   std::size_t max_file_size = 10 * 1024 * 1024;
   /// Keep a BankStory per story (for `report`); stories in a bank always get one.
   bool summaries = false;
+  /// The run draws a report (`report`, `questions`): the summaries also hold what only the
+  /// report shows, such as the principles each story shows. A lint run skips that work.
+  bool report = false;
 };
 
 /// A path that could not be linted at all (missing, unreadable, not a story type).
@@ -106,9 +109,10 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std
 /// Lints one file's bytes (also used for --stdin). Appends to `result`; with
 /// `summarize`, also each story's BankStory, tagged with `bank`. A file that holds no
 /// story is skipped silently, unless `named` (the user named it: a path argument,
-/// --stdin, a staged file): then it gets one `no-story` finding (info).
+/// --stdin, a staged file): then it gets one `no-story` finding (info). `report`: the
+/// summaries also hold what only a report shows (LintOptions::report).
 void lint_source(const SourceFile& file, const Settings& settings, LintResult* result, bool summarize = false,
-                 int bank = -1, bool named = true);
+                 int bank = -1, bool named = true, bool report = true);
 
 /// A file and the settings it is linted with.
 struct LintTarget {

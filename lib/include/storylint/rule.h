@@ -61,6 +61,8 @@ struct LintContext {
   /// Which built-in patterns can match in the story's prose (internal; nullptr: any may).
   /// Kinds ask through kinds::may_match() and skip passes that cannot find anything.
   const ProseHits* prose_hits = nullptr;
+  /// The run draws a report: Check::collect() also gathers what only the report shows.
+  bool report = true;
 };
 
 /// Values a kind fills into a rule's message template ({name} -> value).
