@@ -97,6 +97,10 @@ TEST_CASE("labels: questions, nicknames and placeholders") {
   CHECK(is_placeholder(" . "));
   CHECK(is_placeholder("TBD"));
   CHECK_FALSE(is_placeholder("Todd led the review."));
+  // A note to self, whatever its length; a sentence that only starts with the word is not.
+  CHECK(is_placeholder("TODO: get the A/B numbers from Dana after the release"));
+  CHECK(is_placeholder("WIP - need the final numbers from finance before the loop"));
+  CHECK_FALSE(is_placeholder("Todo lists were how the whole team tracked the launch work"));
 }
 
 TEST_CASE("reader: label shapes: bold alone, bold with colon or dash, letters with dash, full-width colon, capitals") {

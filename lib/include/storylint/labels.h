@@ -18,7 +18,8 @@
 //   task       task, goal, role, responsibility, objective, mission, assignment, the ask
 //   action     action, actions, approach, solution, steps, what I did, actions taken,
 //              actions I took, how I did it, execution
-//   result     result, outcome, impact, resolution, end result, business impact
+//   result     result, outcome, impact, resolution, end result, business impact, how
+//              it ended, how it turned out
 //   learning   learning, lesson(s), lessons learned, reflection, takeaway(s), key
 //              takeaway(s), what I learned, what I would do differently, growth
 // (plurals and a few Spanish and Portuguese forms too). Sections that are not told as
