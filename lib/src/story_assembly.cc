@@ -171,7 +171,7 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
       case Item::head:
         if (!it.prose) {
           // A deeper heading inside a section is a sub-heading of it; others end it.
-          if (it.level <= level) close_section();
+          if (it.level < level || (it.level == level && !part)) close_section();
           break;
         }
         [[fallthrough]];

@@ -292,3 +292,24 @@ TEST_CASE("reader: an unlabeled story's Action may put an adverb before its verb
     "    action    lines 5-5 inferred (14 words)\n"
     "    result    lines 7-7 inferred (5 words)\n");
 }
+
+TEST_CASE("reader: a heading that names no part continues the part above it") {
+  // The lesson under "What I'd tell you now" is told: the Result reads it.
+  CHECK(dump("h.md",
+    "### What happened\n"
+    "I shipped the wrong file.\n"
+    "\n"
+    "### What I did\n"
+    "I told my manager and rolled it back.\n"
+    "\n"
+    "### What came of it\n"
+    "Prices were right the next day.\n"
+    "\n"
+    "### What I'd tell you now\n"
+    "Every upload now gets a diff check.\n") ==
+    "h.md: 1 story\n"
+    "  story 1 \"h.md\" lines 1-11, labeled\n"
+    "    situation lines 1-2 \"### What happened\" (5 words)\n"
+    "    action    lines 4-5 \"### What I did\" (8 words)\n"
+    "    result    lines 7-11 \"### What came of it\" (13 words)\n");
+}
