@@ -18,6 +18,8 @@
 //                                    # (a Learning with any words says what was learned)
 //       factual: true                # optional: a match in hindsight or a plan ("I should
 //                                    # have pulled the data", "next time") does not answer
+//       except: [RE2...]             # optional: a match inside one of these answers
+//                                    # nothing ("we agreed to meet" settles nothing)
 //       skip_without: [learning]     # optional: not asked of a story with none of these
 //                                    # parts (missing-learning already reports it)
 //   skip_without: true               # false: ask every question whatever parts are missing
@@ -47,6 +49,7 @@ struct Question {
   std::vector<Part> read;     // empty: everything
   std::vector<Part> told_in;  // a filled part here answers it
   bool factual = false;       // hindsight ("I should have pulled the data") answers nothing
+  Pattern except;             // a match inside one of these answers nothing
   std::vector<Part> skip_without;  // not asked without one of these parts
 };
 
@@ -63,14 +66,29 @@ bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
   return RE2::PartialMatch(t.substr(from, e - from), *kHindsight);
 }
 
-// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight.
-bool matches(const Pattern& p, std::string_view text, bool factual) {
-  if (!factual) return RE2::PartialMatch(text, *p);
+// The spans of every match of `p` in `text`.
+std::vector<std::pair<std::size_t, std::size_t>> spans(const Pattern& p, std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
   re2::StringPiece input(text.data(), text.size()), m;
   for (std::size_t pos = 0; pos <= text.size() && (*p).Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
     std::size_t b = static_cast<std::size_t>(m.data() - text.data()), e = b + m.size();
-    if (!hindsight(text, b, e)) return true;
+    out.emplace_back(b, e);
     pos = std::max(e, b + 1);
+  }
+  return out;
+}
+
+// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight;
+// with exceptions, outside every exception's match.
+bool matches(const Pattern& p, std::string_view text, const Question& q) {
+  if (!q.factual && !q.except) return RE2::PartialMatch(text, *p);
+  if (!RE2::PartialMatch(text, *p)) return false;  // most texts: one scan and done
+  std::vector<std::pair<std::size_t, std::size_t>> excepted;
+  if (q.except && RE2::PartialMatch(text, *q.except)) excepted = spans(q.except, text);
+  for (auto [b, e] : spans(p, text)) {
+    if (q.factual && hindsight(text, b, e)) continue;
+    if (std::any_of(excepted.begin(), excepted.end(), [&](auto x) { return x.first <= b && e <= x.second; })) continue;
+    return true;
   }
   return false;
 }
@@ -96,16 +114,16 @@ class Followups final : public Check {
       // An unlabeled story none of whose inferred parts is one to read, or in which the
       // cues found neither an Action nor a Result (only "Since then I always..." placed):
       // the inference placed too little, so the answer may be anywhere.
-      if (matches(p, story.prose.text(), q.factual)) return true;
+      if (matches(p, story.prose.text(), q)) return true;
     } else {
       for (Part part : q.read) {
-        if (story.part(part).present && matches(p, story.part(part).text.text(), q.factual)) return true;
+        if (story.part(part).present && matches(p, story.part(part).text.text(), q)) return true;
         // Inferred parts: where the Action ends and the Result begins is the least sure
         // guess ("I ran a 10-week pilot, and no line stopped" reads as an outcome), so an
         // Action answer may sit in the inferred Result.
         if (part == Part::action && !story.labeled && story.part(Part::result).present &&
             std::find(q.read.begin(), q.read.end(), Part::result) == q.read.end() &&
-            matches(p, story.part(Part::result).text.text(), q.factual)) {
+            matches(p, story.part(Part::result).text.text(), q)) {
           return true;
         }
       }
@@ -113,15 +131,15 @@ class Followups final : public Check {
       // context and actions: it answers what the Situation or the Action would.
       if (!story.labeled && story.unplaced.has_content() &&
           std::any_of(q.read.begin(), q.read.end(), [](Part p) { return p == Part::situation || p == Part::action; }) &&
-          matches(p, story.unplaced.text(), q.factual)) {
+          matches(p, story.unplaced.text(), q)) {
         return true;
       }
     }
-    if (q.read.empty() && story.headline.has_content() && matches(p, story.headline.text(), q.factual)) return true;
+    if (q.read.empty() && story.headline.has_content() && matches(p, story.headline.text(), q)) return true;
     for (const ExtraSection& x : story.extras) {
       if (!q.read.empty() && x.kind != SectionKind::follow_up && x.kind != SectionKind::notes) continue;
       // Its heading counts once it holds an answer: "### Alternatives considered".
-      if (matches(p, x.text.text(), q.factual) || (x.text.word_count() > 0 && matches(p, x.label, q.factual))) return true;
+      if (matches(p, x.text.text(), q) || (x.text.word_count() > 0 && matches(p, x.label, q))) return true;
     }
     return false;
   }
@@ -180,9 +198,9 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
       return n->value;
     };
     for (const auto& [k, v] : item->entries) {
-      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "read", "told_in", "factual", "skip_without"};
+      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "except", "read", "told_in", "factual", "skip_without"};
       if (std::find(std::begin(kKeys), std::end(kKeys), k->value) == std::end(kKeys)) {
-        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, read, told_in, factual, skip_without)", k->value));
+        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, except, read, told_in, factual, skip_without)", k->value));
       }
     }
     q.id = text("id", true);
@@ -198,6 +216,7 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
     if (const yaml::Node* n = item->get("answered_by")) q.answered_by = o.patterns_in("questions", *n);
     else o.error_in("questions", *item, "a question needs 'answered_by': the patterns that answer it");
     if (const yaml::Node* n = item->get("also")) q.also = o.patterns_in("questions", *n);
+    if (const yaml::Node* n = item->get("except")) q.except = o.patterns_in("questions", *n);
     if (const yaml::Node* n = item->get("factual")) {
       if (n->is_scalar() && (n->value == "true" || n->value == "false")) q.factual = n->value == "true";
       else o.error_in("questions", *n, "'factual' should be true or false");
