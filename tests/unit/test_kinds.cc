@@ -226,3 +226,19 @@ TEST_CASE("unanswered-followup: a story with no Learning leaves 'what would you 
   // A Learning that says nothing about doing it differently still gets the question.
   CHECK(asks(no_learning + "## Learning\nDeadlines in this court are strict.\n", f5));
 }
+
+TEST_CASE("unanswered-followup C5 and C2: agreeing to meet settles nothing; 'she said no' is no view of hers") {
+  auto asked = [](const std::string& action, const std::string& question) {
+    return asks("---\nbucket: conflict\n---\n## Situation\nThe stage manager and I disagreed about the deck.\n## Action\n" +
+                    action + "\n## Result\nThe deck went in on Monday.\n",
+                question);
+  };
+  const std::string c2 = "Conflict stories get asked: what was the other side's view, and did you understand it?";
+  const std::string c5 = "Conflict stories get asked: did you escalate, and only after doing what you could yourself?";
+  CHECK(asked("We agreed to meet at the shop on Monday.", c5));
+  CHECK(asked("We agreed on one thing: the deck was overdue.", c5));
+  CHECK_FALSE(asked("We agreed to run the lighter deck for one week.", c5));
+  CHECK_FALSE(asked("She agreed to the trial after the test.", c5));
+  CHECK(asked("She said no; her unit was not going to add another check.", c2));
+  CHECK_FALSE(asked("She said the crew could not rebuild it twice.", c2));
+}
