@@ -66,27 +66,26 @@ bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
   return RE2::PartialMatch(t.substr(from, e - from), *kHindsight);
 }
 
-// The spans of every match of `p` in `text`.
-std::vector<std::pair<std::size_t, std::size_t>> spans(const Pattern& p, std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight;
+// with exceptions, outside every exception's match. Stops at the first match that counts.
+bool matches(const Pattern& p, std::string_view text, const Question& q) {
+  if (!q.factual && !q.except) return RE2::PartialMatch(text, *p);
+  std::vector<std::pair<std::size_t, std::size_t>> excepted;
+  bool scanned = false;  // the exceptions are looked for once, at the first match
   re2::StringPiece input(text.data(), text.size()), m;
   for (std::size_t pos = 0; pos <= text.size() && (*p).Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
     std::size_t b = static_cast<std::size_t>(m.data() - text.data()), e = b + m.size();
-    out.emplace_back(b, e);
     pos = std::max(e, b + 1);
-  }
-  return out;
-}
-
-// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight;
-// with exceptions, outside every exception's match.
-bool matches(const Pattern& p, std::string_view text, const Question& q) {
-  if (!q.factual && !q.except) return RE2::PartialMatch(text, *p);
-  if (!RE2::PartialMatch(text, *p)) return false;  // most texts: one scan and done
-  std::vector<std::pair<std::size_t, std::size_t>> excepted;
-  if (q.except && RE2::PartialMatch(text, *q.except)) excepted = spans(q.except, text);
-  for (auto [b, e] : spans(p, text)) {
     if (q.factual && hindsight(text, b, e)) continue;
+    if (q.except && !scanned) {
+      scanned = true;
+      re2::StringPiece x;
+      for (std::size_t at = 0; at <= text.size() && (*q.except).Match(input, at, text.size(), RE2::UNANCHORED, &x, 1);) {
+        std::size_t xb = static_cast<std::size_t>(x.data() - text.data());
+        excepted.emplace_back(xb, xb + x.size());
+        at = std::max(xb + x.size(), xb + 1);
+      }
+    }
     if (std::any_of(excepted.begin(), excepted.end(), [&](auto x) { return x.first <= b && e <= x.second; })) continue;
     return true;
   }
