@@ -55,10 +55,11 @@ struct Question {
 
 // Whether the match [b, e) is told in the author's hindsight or plan, a cue earlier in its
 // sentence: "I would have pulled the redlines first", "I should have brought numbers",
-// "Next time I will ask" (not "they would have stopped 70%", a back-test's result).
+// "Next time I will ask", "From now on I will double-check ... before I sign" (not "they
+// would have stopped 70%", a back-test's result).
 bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
   static const Pattern kHindsight = Pattern::lazy(
-      R"(\b(?:I|we)\s+(?:should|would|could)(?:\s+not|n't)?\s+have\b|\b(?:I|we)'d\s+have\b|\bnext\s+time\b|\bI\s+wish\b|\bif\s+I\s+had\b|\bin\s+hindsight\b)",
+      R"(\b(?:I|we)\s+(?:should|would|could)(?:\s+not|n't)?\s+have\b|\b(?:I|we)'d\s+have\b|\bnext\s+time\b|\bI\s+wish\b|\bif\s+I\s+had\b|\bin\s+hindsight\b|\b(?:from\s+now\s+on|going\s+forward|moving\s+forward|in\s+(?:the\s+)?future),?\s+I(?:\s+will|'ll)\b)",
       true);
   std::size_t from = t.find_last_of(".!?\n", b == 0 ? 0 : b - 1);
   from = from == std::string_view::npos || from >= b ? 0 : from + 1;
