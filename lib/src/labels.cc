@@ -280,6 +280,8 @@ bool part_named_in_question(const std::vector<std::string_view>& w, Part* part) 
   else if (has({"result", "results", "outcome", "outcomes", "impact", "impacts", "achieve", "achieved"})) *part = Part::result;
   else if (how && w.size() <= 5 && has({"solve", "fix", "handle", "tackle", "approach", "do", "address"})) *part = Part::action;
   else if (has({"role", "part", "task", "responsibility", "responsible", "goal", "goals", "job", "objective", "mission"})) *part = Part::task;
+  // "What did you have to do?", "What were you asked to do?": the Task, not the Action.
+  else if (has({"do"}) && has({"have", "had", "needed", "need", "asked", "supposed", "expected", "meant"})) *part = Part::task;
   else if (has({"problem", "situation", "context", "background", "challenge", "issue", "stakes"})) *part = Part::situation;
   else if (w.size() <= 5 && has({"you", "i", "we"}) && has({"do", "did", "steps", "actions", "approach"})) *part = Part::action;
   else return false;

@@ -313,3 +313,24 @@ TEST_CASE("reader: a heading that names no part continues the part above it") {
     "    action    lines 4-5 \"### What I did\" (8 words)\n"
     "    result    lines 7-11 \"### What came of it\" (13 words)\n");
 }
+
+TEST_CASE("reader: 'What did you have to do?' asks for the Task, it does not start a story") {
+  CHECK(dump("q.md",
+    "### What was the situation?\n"
+    "We had a slow page.\n"
+    "\n"
+    "### What did you have to do?\n"
+    "I had to fix it by Friday.\n"
+    "\n"
+    "### What did you do?\n"
+    "I cached it.\n"
+    "\n"
+    "### What happened?\n"
+    "It loads in 1 s.\n") ==
+    "q.md: 1 story\n"
+    "  story 1 \"q.md\" lines 1-11, labeled\n"
+    "    situation lines 1-2 \"### What was the situation?\" (5 words)\n"
+    "    task      lines 4-5 \"### What did you have to do?\" (7 words)\n"
+    "    action    lines 7-8 \"### What did you do?\" (3 words)\n"
+    "    result    lines 10-11 \"### What happened?\" (5 words)\n");
+}
