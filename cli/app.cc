@@ -117,7 +117,8 @@ int help_command(CLI::App& app, const std::string& name) {
     }
   }
   // The formatter directly: App::help() describes whichever subcommand was parsed last.
-  std::string text = target->get_formatter()->make_help(target, target->get_name(), CLI::AppFormatMode::Normal);
+  std::string shown = target == &app ? target->get_name() : "storylint " + target->get_name();  // "Usage: storylint questions"
+  std::string text = target->get_formatter()->make_help(target, shown, CLI::AppFormatMode::Normal);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return kClean;
 }

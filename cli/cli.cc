@@ -25,6 +25,7 @@
 #include "storylint/format.h"
 #include "storylint/io.h"
 #include "storylint/lint.h"
+#include "storylint/parse.h"
 #include "storylint/patterns.h"
 #include "storylint/timing.h"
 
@@ -263,6 +264,10 @@ bool check_output_options(const Options& o) {
     print_error(fmt::format("--color '{}' should be auto, always or never", o.color));
     return false;
   }
+  // Said, not silently dropped: the machine formats have no place for the table.
+  if (o.statistics && o.format != "text") {
+    fmt::print(stderr, "storylint: warning: --statistics is printed with --format text only; ignored for --format {}\n", o.format);
+  }
   return true;
 }
 
@@ -362,6 +367,15 @@ int lint_timed(const Options& o);
 
 }  // namespace
 
+// The first bytes of a file (empty when it cannot be read).
+static std::string read_head(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::string s(64, '\0');
+  f.read(s.data(), static_cast<std::streamsize>(s.size()));
+  s.resize(static_cast<std::size_t>(f.gcount()));
+  return s;
+}
+
 // --output must not replace what the run reads: a story it lints, a path it was given, a
 // configuration it uses.
 bool output_is_safe(const Options& o, const Plan& plan) {
@@ -374,7 +388,8 @@ bool output_is_safe(const Options& o, const Plan& plan) {
     if (same_file(o.output, p)) return refuse("one of the inputs");
   }
   for (const LintTarget& t : plan.targets) {
-    if (same_file(o.output, t.path)) return refuse("a story this run reads");
+    // A report written by an earlier run is no story: it may be written again.
+    if (same_file(o.output, t.path) && !is_generated_report(read_head(t.path))) return refuse("a story this run reads");
   }
   for (const Config* c : plan.used) {
     if (!c->path.empty() && same_file(o.output, c->path)) return refuse("a configuration file this run uses");

@@ -157,7 +157,7 @@ int questions_command(const Options& o) {
 }
 
 void map_options(CLI::App& sub, Options& o) {
-  sub.add_option("--questions", o.questions_path, "A question list of your own (the shape of lib/data/questions.yaml)");
+  sub.add_option("--questions", o.questions_path, "A question list of your own, YAML of {id, ask, bucket, principles...} entries (README, \"The question map\")");
   sub.add_option("--max-uses", o.max_uses, "A story that is the best answer to more questions is leaned on")
       ->default_str("5")
       ->check(CLI::Range(1, 1000));

@@ -72,7 +72,8 @@ std::string default_config_text(const RuleSet& rules) {
   std::string out =
       "# storylint configuration. Every setting below is at its default; change what you need.\n"
       "# The nearest .storylint.yaml above a story applies to it. See `storylint explain RULE`.\n"
-      "level: L5              # L4..L8: picks each rule's level defaults\n"
+      "# level: L5            # L4..L8: picks each rule's level defaults; unset, the bank's level is\n"
+      "#                      # the one most of its stories state in `level:` (else L5)\n"
       "# reference_date: 2026-11-01   # \"today\" for recency rules (default: today, UTC)\n"
       "fail_on: error         # error | warning | info | never\n"
       "include: []            # globs of story files to lint (default: every .md/.markdown/.yaml/.yml)\n"

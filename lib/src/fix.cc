@@ -95,7 +95,9 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   } else {
     changes.push_back({i, ae, j, be});
   }
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
+  // git's a/ and b/ prefixes go before a relative path; an absolute one stands alone.
+  std::string_view sep = !path.empty() && path.front() == '/' ? "" : "/";
+  std::string out = fmt::format("--- a{}{}\n+++ b{}{}\n", sep, path, sep, path);
   auto emit = [&](std::string_view prefix, std::string_view line) {
     out += prefix;
     out += line;

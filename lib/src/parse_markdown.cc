@@ -28,8 +28,17 @@ bool labels_only_file(std::string_view path) {
 
 }  // namespace
 
+bool is_generated_report(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text.starts_with(kGeneratedReportMark);
+}
+
 ParsedFile parse_markdown(const SourceFile& f, const ParseOptions& options) {
   ParsedFile out;
+  if (is_generated_report(f.text)) {
+    out.not_a_story = true;  // storylint's own report saved in the bank
+    return out;
+  }
   auto meta = std::make_shared<Metadata>();
   std::size_t body = 0;
   if (!read_front_matter(f, meta.get(), &out.front_matter, &body, &out.errors)) return out;

@@ -282,6 +282,17 @@ FileFormat format_for_path(std::string_view path) {
 }
 
 ParsedFile parse_story_file(const SourceFile& f, const ParseOptions& options) {
+  // UTF-16 (Windows editors' "Unicode") has a NUL in every ASCII character: name it, rather
+  // than call the file binary. Its byte-order mark, or ASCII text with every other byte 0.
+  std::string_view t = f.text;
+  bool bom16 = t.starts_with("\xFF\xFE") || t.starts_with("\xFE\xFF");
+  bool ascii16 = t.size() >= 4 && ((t[0] != '\0' && t[1] == '\0' && t[2] != '\0' && t[3] == '\0') ||
+                                   (t[0] == '\0' && t[1] != '\0' && t[2] == '\0' && t[3] != '\0'));
+  if (bom16 || ascii16) {
+    ParsedFile out;
+    out.errors.push_back({0, "the file is UTF-16, not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"});
+    return out;
+  }
   // A NUL byte means a binary file: say so before complaining about its encoding.
   std::size_t nul = f.text.find('\0');
   if (nul != std::string::npos) {

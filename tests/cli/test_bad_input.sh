@@ -48,6 +48,11 @@ fresh; printf '# T\nI saved \xe9 costs.\n' >c/latin1.md
 lint c
 expect_contains "invalid UTF-8" "c/latin1.md:2:9: error: invalid UTF-8 (byte 0xE9); save the file as UTF-8 [parse-error]" "$OUT"
 
+fresh; printf '# T\nI saved costs.\n' | iconv -f utf-8 -t utf-16 >c/utf16.md; printf '# T\nI saved costs.\n' | iconv -f utf-8 -t utf-16le >c/utf16le.md
+lint c
+expect_contains "UTF-16 with its mark is named" "c/utf16.md:1:1: error: the file is UTF-16, not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) [parse-error]" "$OUT"
+expect_contains "UTF-16 without a mark is named" "c/utf16le.md:1:1: error: the file is UTF-16, not UTF-8" "$OUT"
+
 fresh; head -c 3000 /bin/ls >c/binary.md
 lint c
 expect_contains "binary file" "error: NUL byte: this looks like a binary file, not a story [parse-error]" "$OUT"

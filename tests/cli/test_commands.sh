@@ -33,8 +33,14 @@ expect_eq "the template passes every rule under the written config" "no problems
 expect_eq "the template run exits 0" 0 "$CODE"
 run config --print proj/story-template.md
 expect_contains "the written config is the one found" "# configuration: proj/.storylint.yaml" "$OUT"
-# init pins nothing: the level decides level-dependent options, not the written file.
-sed -i 's/^level: L5 /level: L7 /' proj/.storylint.yaml
+# init pins nothing, the level included: unset, the stories' own level: decides the bank's.
+expect_eq "init leaves the level unset" "0" "$(grep -c '^level:' proj/.storylint.yaml)"
+printf -- '---\nlevel: L6\n---\n' >proj/l6.md && cat "$SRC/examples/complete-bank/checkout-latency.md" >>proj/l6.md
+run questions proj
+expect_contains "a bank of L6 stories is checked at L6 under init's file" "level L6" "$OUT"
+rm proj/l6.md
+# The level decides level-dependent options, not the written file.
+sed -i 's/^# level: L5 /level: L7 /' proj/.storylint.yaml
 run config --print proj/story-template.md
 expect_contains "init's file leaves max_minutes to the level" "    max_minutes: 5  # level L7" "$OUT"
 expect_contains "init's file leaves min_amount to the level" "    min_amount: 5000000  # level L7" "$OUT"

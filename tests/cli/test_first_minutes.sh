@@ -128,6 +128,11 @@ sup.md:16:6: warning: unknown directive 'storylint-disable-lien' (did you mean '
 # --statistics: most frequent first.
 run_in "$SRC" examples/bad --statistics --no-bank "${REF[@]}"
 expect_eq "--statistics sorted by count" "   39  unanswered-followup (info)" "$(printf '%s\n' "$OUT" | grep -E '^ +[0-9]+  ' | head -1)"
+run_in "$SRC" examples/bad --statistics --format json --no-bank "${REF[@]}"
+expect_eq "--statistics with a machine format is said to be ignored" \
+  "storylint: warning: --statistics is printed with --format text only; ignored for --format json" "$ERR"
+run help questions
+expect_eq "a command's help names the program" "Usage: storylint questions [OPTIONS] [paths...]" "$(printf '%s\n' "$OUT" | grep '^Usage')"
 
 # Metadata values written the way people write them: the message says what it should be
 # and, where the meaning is plain, what was meant.

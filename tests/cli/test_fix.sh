@@ -93,6 +93,10 @@ run_in "$TMP" --diff bank "${REF[@]}"
 expect_eq "nothing to fix: --diff exits 0" 0 "$CODE"
 expect_eq "nothing to fix: no diff" "" "$OUT"
 
+# An absolute path keeps git's a/ and b/ without a doubled slash.
+run --diff "$TMP/before" "${REF[@]}"
+expect_eq "--diff of an absolute path" "--- a$TMP/before/" "$(printf '%s\n' "$OUT" | head -1 | cut -c1-$((${#TMP} + 13)))"
+
 # Not with --stdin; not with both; JSON and SARIF carry the same fixes.
 OUT=$(printf 'x' | "$STORYLINT" --stdin --fix 2>&1); CODE=$?
 expect_eq "--fix with --stdin" "storylint: error: --fix and --diff work on files, not on --stdin" "$OUT"

@@ -25,7 +25,7 @@ expect_eq "folder output" \
 "bank/bad-utf8.md:2:11: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8 [parse-error]
 bank/broken.md:3:13: error: invalid YAML in front matter: this '[' is never closed (end of sequence flow not found) [parse-error]
 bank/story.yaml:2:18: warning: \$5K a month (\$60K a year) is under \$1M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
-2 errors, 1 warning in 1 of 3 stories" "$OUT"
+2 errors, 1 warning in 1 of 3 stories; 2 files could not be parsed" "$OUT"
 expect_eq "parse errors exit 1" 1 "$CODE"
 
 # A CRLF, BOM story gives the same positions as its LF twin.

@@ -145,7 +145,7 @@ printf -- '---\ntitle: Fine\ndate: 2026-01\n---\n## Situation\nI did it.\n' >c/g
 OUT=$(timeout 60 "$STORYLINT" c/b.md c/b.yaml c/good.md --reference-date 2026-11-01 --select parse-error 2>&1); CODE=$?
 expect_eq "unclosed brackets" "c/b.md:3:13: error: invalid YAML in front matter: this '[' is never closed (end of sequence flow not found) [parse-error]
 c/b.yaml:2:13: error: invalid YAML: this '{' is never closed (end of map flow not found) [parse-error]
-2 errors in 0 of 1 story" "$OUT"
+2 errors in 0 of 1 story; 2 files could not be parsed" "$OUT"
 expect_eq "unclosed brackets: exit 1" 1 "$CODE"
 
 # CR-only line ends (classic Mac OS): front matter is read and positions are per line.

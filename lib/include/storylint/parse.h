@@ -82,6 +82,14 @@ struct ParseOptions {
   bool assume_story = false;
 };
 
+/// The first line of a Markdown report written by `storylint report`. A Markdown file
+/// that starts with it is the tool's own output, not a story: the reader finds no story
+/// in it (so it is skipped when walking a folder) and `--output` may overwrite it.
+inline constexpr std::string_view kGeneratedReportMark = "<!-- storylint report:";
+
+/// Whether `text` starts with kGeneratedReportMark (after a byte-order mark).
+bool is_generated_report(std::string_view text);
+
 /// Parses by the file's extension; a file that is neither Markdown nor YAML yields a
 /// ParseError. Invalid UTF-8 and NUL bytes are parse errors at their position.
 ParsedFile parse_story_file(const SourceFile& file, const ParseOptions& options = {});

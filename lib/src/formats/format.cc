@@ -215,9 +215,20 @@ std::string summary_line(const LintResult& r) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
   std::string stories = r.stories.size() == 1 ? "1 story" : fmt::format("{} stories", r.stories.size());
-  // A run that could not read a path never reads as clean.
-  std::string unread = r.errors.empty() ? std::string()
-                                        : fmt::format("; {} could not be read", plural(r.errors.size(), "path"));
+  // A run that could not read a path never reads as clean, nor one whose files did not
+  // parse: "in 2 of 2 stories" alone would hide seven broken files.
+  std::vector<std::string_view> broken;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.rule == "parse-error" && (broken.empty() || broken.back() != d.path)) {
+      broken.push_back(d.path);
+    }
+  }
+  std::sort(broken.begin(), broken.end());
+  broken.erase(std::unique(broken.begin(), broken.end()), broken.end());
+  std::string unread = broken.empty() || r.stories.empty()
+                           ? std::string()
+                           : fmt::format("; {} could not be parsed", plural(broken.size(), "file"));
+  if (!r.errors.empty()) unread += fmt::format("; {} could not be read", plural(r.errors.size(), "path"));
   if (r.diagnostics.empty()) return r.errors.empty() ? fmt::format("no problems in {}", stories)
                                                      : fmt::format("{} checked{}", stories, unread);
   std::vector<std::string> parts;
