@@ -3,6 +3,7 @@
 // (context, approach, outcome, lessons...), and a story may nest its parts one level
 // down (`star: {situation: ...}`).
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -24,10 +25,22 @@ bool prose_value(const yaml::Node& v) {
   return v.kind == yaml::Kind::scalar && v.value.find(' ') != std::string::npos;
 }
 
+// `outcome: i convinced them` is the conflict metadata misspelled, not a Result: a few
+// words naming who convinced whom (invalid-metadata then says what it should be).
+bool outcome_value(const yaml::Node& v) {
+  if (v.kind != yaml::Kind::scalar || std::count(v.value.begin(), v.value.end(), ' ') > 4) return false;
+  std::string t = v.value;
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t.find("convinced") != std::string::npos || t.find("commit") != std::string::npos;
+}
+
 // What a story key names: a part, an extra section, or neither (metadata, unknown).
 bool section_key(const yaml::Node& k, const yaml::Node& v, SectionLabel* out) {
   if (k.kind != yaml::Kind::scalar) return false;
-  if (is_metadata_key(k.value) && !((k.value == "outcome" || k.value == "summary") && prose_value(v))) return false;
+  if (is_metadata_key(k.value) &&
+      !((k.value == "outcome" || k.value == "summary") && prose_value(v) && !(k.value == "outcome" && outcome_value(v)))) {
+    return false;
+  }
   if (k.value == "summary") {
     *out = {SectionKind::summary, Part::situation, Part::situation};
     return true;

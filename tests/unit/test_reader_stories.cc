@@ -334,3 +334,24 @@ TEST_CASE("reader: 'What did you have to do?' asks for the Task, it does not sta
     "    action    lines 7-8 \"### What did you do?\" (3 words)\n"
     "    result    lines 10-11 \"### What happened?\" (5 words)\n");
 }
+
+TEST_CASE("reader: in a YAML story, 'outcome: i convinced them' is the metadata misspelled, not a Result") {
+  CHECK(dump("oc.yaml",
+    "title: Deadline fight\n"
+    "outcome: i convinced them\n"
+    "situation: My manager and I disagreed about the date.\n"
+    "result: We moved the date by a week.\n") ==
+    "oc.yaml: 1 story\n"
+    "  story 1 \"Deadline fight\" lines 1-4, labeled\n"
+    "    situation lines 3-3 \"situation:\" (8 words)\n"
+    "    result    lines 4-4 \"result:\" (7 words)\n");
+  // A sentence under outcome: is the Result, as before.
+  CHECK(dump("or.yaml",
+    "title: Cache\n"
+    "situation: The page was slow for our customers.\n"
+    "outcome: The page loads in one second now.\n") ==
+    "or.yaml: 1 story\n"
+    "  story 1 \"Cache\" lines 1-3, labeled\n"
+    "    situation lines 2-2 \"situation:\" (7 words)\n"
+    "    result    lines 3-3 \"outcome:\" (7 words)\n");
+}
