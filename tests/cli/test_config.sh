@@ -208,6 +208,6 @@ expect_eq "level-scope: min_stories alone, by --set" "l6/a.md:1:1: warning: at L
 story l6/.storylint.yaml $'rules:\n  level-scope:\n    levels: {L6: {min_stories: 2, colour: red}}\n'
 run l6 --select level-scope
 expect_eq "level-scope: an unknown key in a level" "2" "$CODE"
-expect_contains "level-scope: the unknown key's position" ".storylint.yaml:3:35: error: unknown key 'colour' (a level takes: min_stories, scope, signals) [config]" "$OUT$ERR"
+expect_contains "level-scope: the unknown key's position" ".storylint.yaml:3:35: error: unknown key 'colour' (a level takes: min_stories, scope, signals, except) [config]" "$OUT$ERR"
 
 finish

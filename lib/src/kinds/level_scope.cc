@@ -8,9 +8,11 @@
 //     L6: {min_stories: 3, scope: "influence on your team and a little beyond it",
 //          signals: [RE2...]}
 //     L7: {...}
+//     (each level may also take `except: [RE2...]`: a signal matched inside one of these
+//     shows nothing, "the next step on my roadmap is to scale it to all 320 stores")
 // A bank at a level uses the highest entry at or below it (an L8 bank uses L7's when L8
 // has none); below the lowest entry the rule is silent. A story shows the scope when a
-// signal matches its prose. Reports at the bank's first story.
+// signal matches its prose outside the exceptions. Reports at the bank's first story.
 // Placeholders: {level}, {count}, {min}, {scope}, {showing}, {lacking}, {considered}.
 #include <fmt/format.h>
 
@@ -28,7 +30,25 @@ struct LevelEntry {
   std::size_t min_stories = 1;
   std::string scope;
   Pattern signals;
+  Pattern except;  // a signal inside one of these shows nothing
 };
+
+// Whether a match of `p` in `text` lies outside every match of `except`.
+bool matches_outside(const Pattern& p, const Pattern& except, std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> excepted;
+  re2::StringPiece input(text.data(), text.size()), m;
+  for (std::size_t at = 0; at <= text.size() && (*except).Match(input, at, text.size(), RE2::UNANCHORED, &m, 1);) {
+    std::size_t b = static_cast<std::size_t>(m.data() - text.data());
+    excepted.emplace_back(b, b + m.size());
+    at = std::max(b + m.size(), b + 1);
+  }
+  for (std::size_t pos = 0; pos <= text.size() && (*p).Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+    std::size_t b = static_cast<std::size_t>(m.data() - text.data()), e = b + m.size();
+    if (std::none_of(excepted.begin(), excepted.end(), [&](auto x) { return x.first <= b && e <= x.second; })) return true;
+    pos = std::max(e, b + 1);
+  }
+  return false;
+}
 
 std::string titles(const std::vector<const BankStory*>& stories) {
   if (stories.empty()) return "none";
@@ -45,7 +65,9 @@ class LevelScope final : public BankCheck {
     std::uint32_t bits = 0;
     for (std::size_t k = 0; k < entries.size() && k < 32; ++k) {
       const Pattern& p = entries[k].signals;
-      if (p && may_match(p, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *p)) bits |= 1u << k;
+      if (!p || !may_match(p, story.prose, ctx) || !RE2::PartialMatch(story.prose.text(), *p)) continue;
+      const Pattern& x = entries[k].except;
+      if (!x || !RE2::PartialMatch(story.prose.text(), *x) || matches_outside(p, x, story.prose.text())) bits |= 1u << k;
     }
     if (bits) out->bits.emplace_back(rule.id, bits);
   }
@@ -89,6 +111,7 @@ std::unique_ptr<Check> make_level_scope(Options& o, const Rule&) {
     const yaml::Node* min_stories = nullptr;
     const yaml::Node* scope = nullptr;
     const yaml::Node* signals = nullptr;
+    const yaml::Node* except = nullptr;
   };
   std::vector<std::pair<std::string, Merged>> levels;
   std::vector<const yaml::Node*> layers = o.structured_layers("levels");
@@ -115,7 +138,8 @@ std::unique_ptr<Check> make_level_scope(Options& o, const Rule&) {
         if (key->value == "min_stories") m.min_stories = val;
         else if (key->value == "scope") m.scope = val;
         else if (key->value == "signals") m.signals = val;
-        else o.error_in("levels", *key, fmt::format("unknown key '{}' (a level takes: min_stories, scope, signals)", key->value));
+        else if (key->value == "except") m.except = val;
+        else o.error_in("levels", *key, fmt::format("unknown key '{}' (a level takes: min_stories, scope, signals, except)", key->value));
       }
     }
   }
@@ -135,6 +159,7 @@ std::unique_ptr<Check> make_level_scope(Options& o, const Rule&) {
     else o.error_in("levels", *m.name, "a level needs 'scope': what its stories show, for the message");
     if (m.signals) e.signals = o.patterns_in("levels", *m.signals);
     else o.error_in("levels", *m.name, "a level needs 'signals': the patterns that show its scope");
+    if (m.except) e.except = o.patterns_in("levels", *m.except);
     c->entries.push_back(std::move(e));
   }
   std::sort(c->entries.begin(), c->entries.end(), [](const LevelEntry& a, const LevelEntry& b) { return a.level < b.level; });
