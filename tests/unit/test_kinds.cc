@@ -165,11 +165,17 @@ TEST_CASE("unanswered-followup F1 and F3: a role owned or run is no mistake and 
   CHECK_FALSE(asked("I owned up to it in the incident review.", f3));
 }
 
+// Whether unanswered-followup asks `question` of a conflict story with this Action.
+static bool asked_in_conflict(const std::string& situation, const std::string& action, const std::string& result,
+                              const std::string& question) {
+  return asks("---\nbucket: conflict\n---\n## Situation\n" + situation + "\n## Action\n" + action + "\n## Result\n" +
+                  result + "\n",
+              question);
+}
+
 TEST_CASE("unanswered-followup: data and attempts told in hindsight do not answer (factual questions)") {
   auto asked = [](const std::string& action, const std::string& question) {
-    return asks("---\nbucket: conflict\n---\n## Situation\nMy manager and I disagreed about the launch date.\n## Action\n" +
-                    action + "\n## Result\nWe launched in May.\n",
-                question);
+    return asked_in_conflict("My manager and I disagreed about the launch date.", action, "We launched in May.", question);
   };
   const std::string c3 = "Conflict stories get asked: what objective evidence or data did you gather?";
   const std::string c4 = "Conflict stories get asked: how did you try to resolve it?";
@@ -229,9 +235,7 @@ TEST_CASE("unanswered-followup: a story with no Learning leaves 'what would you 
 
 TEST_CASE("unanswered-followup C5 and C2: agreeing to meet settles nothing; 'she said no' is no view of hers") {
   auto asked = [](const std::string& action, const std::string& question) {
-    return asks("---\nbucket: conflict\n---\n## Situation\nThe stage manager and I disagreed about the deck.\n## Action\n" +
-                    action + "\n## Result\nThe deck went in on Monday.\n",
-                question);
+    return asked_in_conflict("The stage manager and I disagreed about the deck.", action, "The deck went in on Monday.", question);
   };
   const std::string c2 = "Conflict stories get asked: what was the other side's view, and did you understand it?";
   const std::string c5 = "Conflict stories get asked: did you escalate, and only after doing what you could yourself?";

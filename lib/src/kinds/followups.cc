@@ -73,24 +73,17 @@ bool matches(const Pattern& p, std::string_view text, const Question& q) {
   if (!q.factual && !q.except) return RE2::PartialMatch(text, *p);
   std::vector<std::pair<std::size_t, std::size_t>> excepted;
   bool scanned = false;  // the exceptions are looked for once, at the first match
-  re2::StringPiece input(text.data(), text.size()), m;
-  for (std::size_t pos = 0; pos <= text.size() && (*p).Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
-    std::size_t b = static_cast<std::size_t>(m.data() - text.data()), e = b + m.size();
-    pos = std::max(e, b + 1);
-    if (q.factual && hindsight(text, b, e)) continue;
+  bool found = false;
+  for_each_match(*p, text, [&](std::size_t b, std::size_t e) {
+    if (q.factual && hindsight(text, b, e)) return true;
     if (q.except && !scanned) {
       scanned = true;
-      re2::StringPiece x;
-      for (std::size_t at = 0; at <= text.size() && (*q.except).Match(input, at, text.size(), RE2::UNANCHORED, &x, 1);) {
-        std::size_t xb = static_cast<std::size_t>(x.data() - text.data());
-        excepted.emplace_back(xb, xb + x.size());
-        at = std::max(xb + x.size(), xb + 1);
-      }
+      excepted = match_spans(*q.except, text);
     }
-    if (std::any_of(excepted.begin(), excepted.end(), [&](auto x) { return x.first <= b && e <= x.second; })) continue;
-    return true;
-  }
-  return false;
+    found = !inside_any(excepted, b, e);
+    return !found;
+  });
+  return found;
 }
 
 std::string lower(std::string s) {

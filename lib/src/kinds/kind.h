@@ -8,6 +8,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <set>
@@ -100,6 +101,22 @@ void for_each_match(const RE2& re, std::string_view text, Fn&& fn) {
     if (!fn(b, e)) return;
     pos = e;
   }
+}
+
+/// The [begin, end) of every non-empty match of `re` in `text`, in order: the spans of a
+/// rule's exceptions, inside which a match does not count.
+inline std::vector<std::pair<std::size_t, std::size_t>> match_spans(const RE2& re, std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for_each_match(re, text, [&](std::size_t b, std::size_t e) {
+    out.emplace_back(b, e);
+    return true;
+  });
+  return out;
+}
+
+/// Whether [b, e) lies inside one of `spans`.
+inline bool inside_any(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t b, std::size_t e) {
+  return std::any_of(spans.begin(), spans.end(), [&](const auto& x) { return x.first <= b && e <= x.second; });
 }
 
 /// [offset, end of that line) in the story's file: where title-line findings point.

@@ -35,19 +35,13 @@ struct LevelEntry {
 
 // Whether a match of `p` in `text` lies outside every match of `except`.
 bool matches_outside(const Pattern& p, const Pattern& except, std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> excepted;
-  re2::StringPiece input(text.data(), text.size()), m;
-  for (std::size_t at = 0; at <= text.size() && (*except).Match(input, at, text.size(), RE2::UNANCHORED, &m, 1);) {
-    std::size_t b = static_cast<std::size_t>(m.data() - text.data());
-    excepted.emplace_back(b, b + m.size());
-    at = std::max(b + m.size(), b + 1);
-  }
-  for (std::size_t pos = 0; pos <= text.size() && (*p).Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
-    std::size_t b = static_cast<std::size_t>(m.data() - text.data()), e = b + m.size();
-    if (std::none_of(excepted.begin(), excepted.end(), [&](auto x) { return x.first <= b && e <= x.second; })) return true;
-    pos = std::max(e, b + 1);
-  }
-  return false;
+  std::vector<std::pair<std::size_t, std::size_t>> excepted = match_spans(*except, text);
+  bool found = false;
+  for_each_match(*p, text, [&](std::size_t b, std::size_t e) {
+    found = !inside_any(excepted, b, e);
+    return !found;
+  });
+  return found;
 }
 
 std::string titles(const std::vector<const BankStory*>& stories) {
