@@ -15,7 +15,8 @@
 //       read: [situation, task]      # optional: the parts that can answer it (stakes
 //                                    # are told in the Situation, not in the Result)
 //       told_in: [learning]          # optional: a filled part there answers it by itself
-//                                    # (a Learning with any words says what was learned)
+//                                    # (a Learning with any words says what was learned),
+//                                    # unless an exception matches in it ("not settled yet")
 //       factual: true                # optional: a match in hindsight or a plan ("I should
 //                                    # have pulled the data", "next time") does not answer
 //       except: [RE2...]             # optional: a match inside one of these answers
@@ -148,7 +149,7 @@ class Followups final : public Check {
       }
       if (std::any_of(q.told_in.begin(), q.told_in.end(), [&](Part p) {
             const Section& s = story.part(p);
-            return s.filled() && s.text.word_count() >= 3;
+            return s.filled() && s.text.word_count() >= 3 && !(q.except && RE2::PartialMatch(s.text.text(), *q.except));
           })) {
         continue;
       }
