@@ -3,7 +3,9 @@
 // Directives (in an HTML comment in Markdown, a `#` comment in YAML), always naming rules:
 //   storylint-disable RULE[, RULE] [-- reason]   from the end of the comment on
 //   storylint-enable [RULE, ...]                  ends a disable (all rules when none named)
-//   storylint-disable-next-line RULE [-- reason]  the line after the comment
+//   storylint-disable-next-line RULE [-- reason]  the line after the comment (in YAML, when
+//                                                 that line opens a key, its whole value:
+//                                                 "result: |" and the block under it)
 //   storylint-disable-line RULE [-- reason]       the comment's own line (ESLint, markdownlint)
 //   storylint-disable-file RULE [-- reason]       the whole file
 // A "did you mean" never suggests a directive wider than the one typed (a mistyped
@@ -47,6 +49,30 @@ constexpr std::string_view kWords[] = {"storylint-disable", "storylint-enable", 
                                        "storylint-disable-file", "storylint-disable-line"};
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Leading spaces of a line, or npos for a blank (or comment-only) line.
+std::size_t indent_of(std::string_view line) {
+  std::size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos || line[i] == '#' || line[i] == '\r') return std::string_view::npos;
+  return i;
+}
+
+// The last 1-based line a YAML next-line directive covers: the line after it and, when that
+// line is a key, the more-indented (or blank) lines of its value below it.
+std::uint32_t yaml_value_end(const SourceFile& file, std::uint32_t line) {
+  if (line > file.line_count()) return line;
+  std::string_view first = file.line_text(file.line_start(line - 1));
+  std::size_t base = indent_of(first);
+  if (base == std::string_view::npos) return line;
+  std::uint32_t last = line;
+  for (std::uint32_t l = line + 1; l <= file.line_count(); ++l) {
+    std::size_t in = indent_of(file.line_text(file.line_start(l - 1)));
+    if (in == std::string_view::npos) continue;  // a blank line inside a block
+    if (in <= base) break;
+    last = l;
+  }
+  return last;
+}
 
 // Parses a comment's inside (which starts at source offset `at`).
 bool parse_directive(std::string_view text, std::size_t at, std::size_t end, const SourceFile& file, Directive* d,
@@ -160,9 +186,13 @@ void apply_suppressions(const SourceFile& file, const ParsedFile& parsed, const 
   std::map<std::pair<std::uint32_t, std::string>, std::vector<Named*>> next_line;
   std::map<std::pair<std::size_t, std::string>, std::vector<Named*>> story_level;
   for (Directive& d : directives) {
+    std::uint32_t covered_to = d.end_line + 1;
+    if (d.kind == Kind::next_line && !markdown) covered_to = yaml_value_end(file, d.end_line + 1);
     for (Named& n : d.rules) {
       if (d.kind == Kind::file) whole_file[n.id].push_back(&n);
-      if (d.kind == Kind::next_line) next_line[{d.end_line + 1, n.id}].push_back(&n);
+      if (d.kind == Kind::next_line) {
+        for (std::uint32_t l = d.end_line + 1; l <= covered_to; ++l) next_line[{l, n.id}].push_back(&n);
+      }
       if (d.kind == Kind::same_line) next_line[{d.line, n.id}].push_back(&n);
     }
   }

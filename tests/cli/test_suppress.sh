@@ -86,6 +86,29 @@ It grew 40% after I fixed it.
 run s.md "${REF[@]}"
 expect_contains "directive in code is inert" "[missing-learning]" "$OUT"
 
+# In YAML, a next-line directive above a key covers the key's whole block value, and only it.
+story s.yaml 'title: T
+# storylint-disable-next-line small-impact -- the scale came later
+result: |
+  It saved $40K a month.
+
+  Then $50K a month more.
+learning: I learned to ask.
+'
+run s.yaml "${REF[@]}"
+expect_eq "YAML next-line covers a block value" "no problems in 1 story" "$OUT"
+story s.yaml 'title: T
+# storylint-disable-next-line small-impact -- the scale came later
+situation: The bill was high.
+result: |
+  It saved $40K a month.
+learning: I learned to ask.
+'
+run s.yaml "${REF[@]}"
+expect_eq "YAML next-line stops at the next key" "s.yaml:2:31: info: 'storylint-disable-next-line small-impact' silences nothing: remove it [unused-suppression]
+s.yaml:5:12: warning: \$40K a month (\$480K a year) is under \$1M a year: state the scale (share of revenue, users reached) or a ratio such as \"60x faster\" [small-impact]
+1 warning, 1 info in 1 of 1 story" "$OUT"
+
 # YAML stories use # comments.
 story s.yaml '# storylint-disable-file small-impact -- quoted from the offer letter
 title: T
