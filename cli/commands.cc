@@ -116,7 +116,15 @@ bool explain_one(const Options& o, const std::string& id, std::string* out) {
   *out += fmt::format("\nMessage: {}\n", r->message);
   if (!r->options.empty()) {
     *out += "\nOptions (effective here):\n";
-    for (const RuleOption& opt : r->options) *out += fmt::format("  {}: {}  ({})\n", opt.name, opt.value, opt.origin);
+    for (const RuleOption& opt : r->options) {
+      // A long list (patterns, questions) one entry per line, as in the rule file.
+      if (!opt.entries.empty() && opt.value.size() > 100) {
+        *out += fmt::format("  {}:  ({}, {} entries)\n", opt.name, opt.origin, opt.entries.size());
+        for (const std::string& e : opt.entries) *out += fmt::format("    - {}\n", e);
+      } else {
+        *out += fmt::format("  {}: {}  ({})\n", opt.name, opt.value, opt.origin);
+      }
+    }
   }
   if (!r->level_defaults.empty()) {
     *out += "\nLevel defaults:\n";

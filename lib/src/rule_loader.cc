@@ -361,7 +361,10 @@ bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::O
         Position p = layer.file->position(k->offset);
         origin = fmt::format("{}:{}:{}", layer.file->path, p.line, p.column);
       }
-      RuleOption o{k->value, describe(*v), origin, v->kind == yaml::Kind::sequence ? v->items.size() : 0};
+      RuleOption o{k->value, describe(*v), origin, v->kind == yaml::Kind::sequence ? v->items.size() : 0, {}};
+      if (v->kind == yaml::Kind::sequence) {
+        for (const yaml::Node* i : v->items) o.entries.push_back(describe(*i));
+      }
       if (it == rule->options.end()) rule->options.push_back(std::move(o));
       else *it = std::move(o);
     }

@@ -19,6 +19,11 @@ expect_contains "explain shows level defaults" "Level defaults:
   L7: min_amount: 5000000
   L8: min_amount: 10000000" "$OUT"
 expect_contains "explain shows effective options" "  min_amount: 5000000  (level L7)" "$OUT"
+run explain small-impact
+expect_contains "explain lists a long pattern list one entry per line" "  threshold:  (rule default, 2 entries)
+    - \\b(?:costs?|spend|price|fees?|bill)\\s+(?:was|were|is|are|of|came\\s+to|runs?|ran)\\s+(?:about\\s+|around\\s+|only\\s+|just\\s+)?\$
+    - \\b(?:under|over|below|above|up to|at least|at most|more than|less than|budget of|priced at|costs?|refunds? of)\\s+\$
+" "$OUT"
 run explain small-impac
 expect_eq "explain unknown" "storylint: error: unknown rule 'small-impac' (did you mean 'small-impact'?)" "$ERR"
 expect_eq "explain unknown exits 2" 2 "$CODE"

@@ -110,6 +110,7 @@ struct RuleOption {
   std::string value;   // as written ("150", "[a, b]")
   std::string origin;  // "rule default", "level L7", ".storylint.yaml:4:5", "--set"
   std::size_t items = 0;  // list options: how many entries
+  std::vector<std::string> entries;  // list options: each entry, as written (explain prints one per line)
 };
 
 /// A test case carried by a rule file: a snippet placed in the rule's first scope part,
