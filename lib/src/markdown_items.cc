@@ -192,6 +192,41 @@ bool label_at(const Block& b, std::size_t at, std::size_t line_end, const std::v
   return false;
 }
 
+// A bold part label inside a line, after a sentence ends: "... the evenings. **Task:** My
+// task was ..." (a whole STAR pasted as one paragraph). Only a part name in bold with its
+// colon counts, so bold words in a sentence stay words. Looks in [from, line_end).
+bool mid_line_label(const Block& b, std::size_t from, std::size_t line_end, const std::vector<SectionAlias>& aliases,
+                    LabelHit* hit) {
+  const std::string& t = b.text.text();
+  auto it = std::lower_bound(b.strong.begin(), b.strong.end(), std::pair<std::size_t, std::size_t>{from + 1, 0});
+  for (; it != b.strong.end() && it->second <= line_end; ++it) {
+    auto [sb, se] = *it;
+    std::size_t p = sb;
+    while (p > from && t[p - 1] == ' ') --p;
+    if (p == sb || p <= from) continue;
+    char prev = t[p - 1];
+    if (prev != '.' && prev != '!' && prev != '?' && prev != ')' && prev != '"') continue;
+    std::string_view inside = trim(std::string_view(t).substr(sb, se - sb));
+    bool colon_in = inside.ends_with(":");
+    bool colon_after = se < line_end && t[se] == ':';
+    if (!colon_in && !colon_after) continue;
+    std::string_view bare = colon_in ? trim(inside.substr(0, inside.size() - 1)) : inside;
+    SectionLabel s;
+    if (!classify_section(bare, true, &aliases, &s) || s.kind != SectionKind::part) continue;
+    std::size_t after = colon_after ? se + 1 : se;
+    std::size_t c = after;
+    while (c < line_end && t[c] == ' ') ++c;
+    if (c >= line_end) continue;  // a label ending its line is the next line's business
+    hit->section = s;
+    hit->begin = sb;
+    hit->end = after;
+    hit->content = c;
+    hit->standalone = false;
+    return true;
+  }
+  return false;
+}
+
 // A question marker at the start of a line: "Q:", "Q1.", "Question:".
 bool starts_with_q(std::string_view line) {
   line = trim(line);
@@ -327,6 +362,32 @@ class Builder {
     items_.push_back(std::move(it));
   }
 
+  // `mid_line`: the label sits inside a line, so it starts where its bold starts (a label
+  // opening a line starts at the line, with its list marker or quote).
+  void label_item(const Block& b, const LabelHit& hit, bool mid_line = false) {
+    Item it = make(Item::label, b);
+    it.section = hit.section;
+    it.standalone = hit.standalone;
+    it.inline_extra = hit.section.kind != SectionKind::part && !hit.standalone;
+    auto [lb, le] = b.text.source_range(hit.begin, hit.end);
+    it.label_begin = lb;
+    it.label_end = le;
+    if (mid_line) {
+      // The label as written starts at its opening markup: "**Task:**", "<b>Task:</b>".
+      const std::string& src = f_.text;
+      while (lb > 0 && (src[lb - 1] == '*' || src[lb - 1] == '_')) --lb;
+      for (std::string_view tag : {"<b>", "<strong>", "<B>"}) {
+        if (lb >= tag.size() && std::string_view(src).substr(lb - tag.size(), tag.size()) == tag) lb -= tag.size();
+      }
+      it.label_begin = lb;
+    }
+    it.src_begin = mid_line ? lb : line_start_of(lb);
+    it.src_end = le;
+    it.begin = hit.begin;
+    it.end = hit.end;
+    items_.push_back(std::move(it));
+  }
+
   void text_block(const Block& b) {
     const std::string& t = b.text.text();
     int list_level = 8 + b.list_depth;
@@ -342,6 +403,7 @@ class Builder {
     }
     std::size_t text_begin = 0;
     bool after_q = false;
+    bool labeled = false;  // a part label opened a line of this block: later ones may sit mid-line
     for (std::size_t k = 0; k < b.line_starts.size(); ++k) {
       std::size_t ls = b.line_starts[k], le = line_end_of(b, k);
       std::string_view line = std::string_view(t).substr(ls, le - ls);
@@ -354,21 +416,21 @@ class Builder {
           continue;
         }
         text_piece(b, text_begin, ls);
-        Item it = make(Item::label, b);
-        it.section = hit.section;
-        it.standalone = hit.standalone;
-        it.inline_extra = hit.section.kind != SectionKind::part && !hit.standalone;
-        auto [lb, le2] = b.text.source_range(hit.begin, hit.end);
-        it.label_begin = lb;
-        it.label_end = le2;
-        it.src_begin = line_start_of(lb);
-        it.src_end = le2;
-        it.begin = hit.begin;
-        it.end = hit.end;
-        items_.push_back(std::move(it));
+        label_item(b, hit);
         text_begin = hit.content;
         after_q = false;
+        if (hit.section.kind == SectionKind::part) labeled = true;
+        while (labeled && mid_line_label(b, text_begin, le, aliases_, &hit)) {
+          text_piece(b, text_begin, hit.begin);
+          label_item(b, hit, true);
+          text_begin = hit.content;
+        }
         continue;
+      }
+      while (labeled && mid_line_label(b, std::max(text_begin, ls), le, aliases_, &hit)) {
+        text_piece(b, text_begin, hit.begin);
+        label_item(b, hit, true);
+        text_begin = hit.content;
       }
       // A question line opening the block (or marked "Q:") can title a story.
       bool question = q || (k == 0 && is_question(line) && count_words(line) <= 40);

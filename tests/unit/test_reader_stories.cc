@@ -277,6 +277,28 @@ TEST_CASE("reader: a part's word inside a Notes section is a note, after a summa
     "    summary   lines 1-2 \"## One-liner\" (not told)\n");
 }
 
+TEST_CASE("reader: bold part labels inside one paragraph split it; bold words in a sentence do not") {
+  // A whole STAR pasted as one paragraph.
+  CHECK(dump("p.md",
+    "**Situation:** Clients waited 40 minutes. **Task:** Make the evenings run on time. "
+    "**Action:** I booked 15-minute consults. **Result:** Waits fell to 10 minutes.\n") ==
+    "p.md: 1 story\n"
+    "  story 1 \"p.md\" lines 1-1, labeled\n"
+    "    situation lines 1-1 \"**Situation:**\" (4 words)\n"
+    "    task      lines 1-1 \"**Task:**\" (6 words)\n"
+    "    action    lines 1-1 \"**Action:**\" (4 words)\n"
+    "    result    lines 1-1 \"**Result:**\" (5 words)\n");
+  // A bold word mid-sentence, or a part name in bold without its colon, is text.
+  CHECK(dump("w.md",
+    "**Situation:** Clients waited. The **result** was bad reviews. I wrote a **Result** page.\n"
+    "\n"
+    "**Action:** I booked longer consults.\n") ==
+    "w.md: 1 story\n"
+    "  story 1 \"w.md\" lines 1-3, labeled\n"
+    "    situation lines 1-1 \"**Situation:**\" (12 words)\n"
+    "    action    lines 3-3 \"**Action:**\" (4 words)\n");
+}
+
 TEST_CASE("reader: an unlabeled story's Action may put an adverb before its verb") {
   CHECK(dump("adv.md",
     "Our hotel sold out for the city marathon every year.\n"
