@@ -542,7 +542,9 @@ bool is_past_verb(std::string_view w) {
       "told", "sent", "spent", "brought", "began", "chose", "knew", "thought", "met", "gave", "kept", "set", "put",
       "won", "lost", "drove", "came", "became", "left", "felt", "held", "paid", "sold", "taught", "caught", "fought",
       "rebuilt", "rewrote", "understood", "split", "cut", "shut", "hit", "let", "ate", "grew", "drew", "broke",
-      "spoke", "stood", "meant", "heard", "sat", "shipped", "stepped"};
+      "spoke", "stood", "meant", "heard", "sat", "shipped", "stepped", "rang", "bought", "sought", "dealt", "threw",
+      "flew", "rode", "shook", "hung", "struck", "bent", "lent", "froze", "withdrew", "overrode", "oversaw",
+      "undertook", "forgot", "misread"};
   if (kIrregular.count(w)) return true;
   return w.size() >= 5 && w.ends_with("ed");
 }

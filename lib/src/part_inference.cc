@@ -114,6 +114,8 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
   if (at_or_after(Part::action) && static_cast<int>(current) >= static_cast<int>(Part::situation)) {
     if (starts_any(s, {"i decided", "so i ", "first, i", "first i", "to fix this", "to solve this", "to address",
                        "my approach", "i proposed", "i started by", "i began by", "here's what i did", "what i did",
+                       "what i changed", "what we changed", "here's what i changed", "what changed after",
+                       "what i put in place",
                        "i took the following", "i reached out", "i set up", "i built", "i wrote", "i created",
                        "i designed", "i implemented", "i organized", "i scheduled", "i analyzed", "i investigated",
                        "i dug", "i met with", "i worked with", "i pulled", "i ran ", "i added", "then i", "next, i",

@@ -104,10 +104,14 @@ class Followups final : public Check {
       // Not in the prose: only the sections outside it can answer.
     } else if (q.read.empty() ||
                (!story.labeled && (std::none_of(q.read.begin(), q.read.end(), [&](Part part) { return story.part(part).present; }) ||
-                                   (!story.part(Part::action).present && !story.part(Part::result).present)))) {
+                                   (!story.part(Part::action).present && !story.part(Part::result).present))) ||
+               (story.labeled && !story.part(Part::situation).present && !story.part(Part::action).present &&
+                std::any_of(q.read.begin(), q.read.end(), [](Part p) { return p == Part::situation || p == Part::action; }))) {
       // An unlabeled story none of whose inferred parts is one to read, or in which the
       // cues found neither an Action nor a Result (only "Since then I always..." placed):
-      // the inference placed too little, so the answer may be anywhere.
+      // the inference placed too little, so the answer may be anywhere. So too a story
+      // that labels only its end ("- outcome:", "- lesson:"): its unlabeled lines above
+      // are the Situation and the Action.
       if (matches(p, story.prose.text(), q)) return true;
     } else {
       for (Part part : q.read) {
