@@ -48,9 +48,16 @@ std::string severity_hint(std::string_view name, std::vector<std::string_view> e
 
 namespace {
 
-// FNV-1a of the line with white space folded: moving the line keeps its fingerprint.
+// FNV-1a of the line with white space folded: moving the line keeps its fingerprint. A
+// line over 4 KB is hashed by its first 4 KB and its length, so that thousands of findings
+// on one 2 MB line do not hash it thousands of times.
 std::uint64_t line_fingerprint(std::string_view line) {
+  constexpr std::size_t kMaxHashed = 4096;
   std::uint64_t h = 1469598103934665603ULL;
+  if (line.size() > kMaxHashed) {
+    h = (h ^ line.size()) * 1099511628211ULL;
+    line = line.substr(0, kMaxHashed);
+  }
   bool space = false, any = false;
   for (char c : line) {
     if (c == ' ' || c == '\t' || c == '\r') {

@@ -252,6 +252,32 @@ r = c.request("shutdown")
 c.notify("exit")
 check("bank session exits 0", 0, c.p.wait(timeout=20))
 
+# 11b. The bank leaves out what the configuration excludes (a 1 MB junk line there once hung
+# the server), and opening a story that changes no bank finding re-sends no other file.
+quiet = os.path.join(WORK, "quiet")
+os.makedirs(os.path.join(quiet, "junk"), exist_ok=True)
+open(os.path.join(quiet, ".storylint.yaml"), "w").write("level: L5\nexclude: [junk]\n")
+open(os.path.join(quiet, "a.md"), "w").write(GOOD.format(t="Faster queue", b="productivity"))
+open(os.path.join(quiet, "b.md"), "w").write(GOOD.format(t="Missed a deadline", b="failure"))
+open(os.path.join(quiet, "junk", "huge.md"), "w").write("## Situation\n" + "We basically leveraged synergy. " * 33000 + "\n")
+c = Client()
+c.request("initialize", {"capabilities": {}, "rootUri": "file://" + quiet, "initializationOptions": {"referenceDate": "2026-11-01"}})
+c.notify("initialized")
+first = c.diagnostics("file://" + os.path.join(quiet, "a.md"))
+check("the bank is published on load", True, bool(first) and any(d["code"] == "bucket-coverage" for d in first))
+check("each file with bank findings once", True, c.diagnostics("file://" + os.path.join(quiet, "b.md")) is not None)
+c.notify("textDocument/didOpen", {"textDocument": {"uri": "file://" + os.path.join(quiet, "b.md"), "languageId": "markdown",
+          "version": 1, "text": GOOD.format(t="Missed a deadline", b="failure")}})
+opened = c.diagnostics("file://" + os.path.join(quiet, "b.md"))
+check("the opened story is published with its bank findings", True,
+      opened is not None and any(d["code"] == "bucket-coverage" for d in opened))
+r = c.request("shutdown")
+check("the server answers shutdown (the junk was not linted)", None, r.get("result", "missing") if r else "no answer")
+published = [m["params"]["uri"].rsplit("/", 1)[-1] for m in c.pending if m.get("method") == "textDocument/publishDiagnostics"]
+check("nothing else re-sent, nothing from the excluded folder", [], published)
+c.notify("exit")
+check("quiet session exits 0", 0, c.p.wait(timeout=20))
+
 # 12. Settings through workspace/configuration: asked after initialized, applied on answer.
 cfgdir = os.path.join(WORK, "cfg")
 os.makedirs(cfgdir, exist_ok=True)

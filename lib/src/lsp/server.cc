@@ -298,8 +298,11 @@ class Server {
     run_bank();
   }
 
-  void run_bank() {
-    for (const std::string& p : bank_.run(loader())) publish_path(p);
+  // Runs the bank rules and publishes the files whose bank findings changed; returns them.
+  std::set<std::string> run_bank() {
+    std::set<std::string> changed = bank_.run(loader());
+    for (const std::string& p : changed) publish_path(p);
+    return changed;
   }
 
   void publish_path(const std::string& path) {
@@ -385,8 +388,7 @@ class Server {
     // adding a conflict story clears "no conflict story" while typing.
     if (c && (bank_.has(d.path) || bank_.contains(d.path))) {
       bank_.update(loader(), d.path, d.text);
-      run_bank();  // publishes this document too, when it has bank findings
-      if (bank_.findings(d.path)) return;
+      if (run_bank().count(d.path)) return;  // published with its changed bank findings
     }
     publish(d);
   }

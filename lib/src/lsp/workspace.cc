@@ -1,5 +1,7 @@
 #include "workspace.h"
 
+#include <algorithm>
+
 #include "storylint/lint.h"
 
 namespace storylint::lsp {
@@ -14,6 +16,11 @@ void Workspace::load(ConfigLoader& loader, std::size_t max_bytes) {
   if (root_.empty()) return;
   std::vector<InputError> errors;
   for (const InputFile& f : collect_inputs({root_}, &errors)) {
+    // What the configuration's include/exclude leaves out of a folder run is not the bank
+    // here either ("exclude: [bad-input]").
+    std::vector<LoadError> config_errors;
+    const Config* c = loader.for_path(f.path, &config_errors);
+    if (c && !c->includes(f.path)) continue;
     std::string text, err;
     if (read_story_file(f.path, max_bytes, &text, &err)) update(loader, f.path, text);
   }
@@ -64,9 +71,22 @@ std::set<std::string> Workspace::run(ConfigLoader& loader) {
   analyze_banks(&all, specs);
   std::map<std::string, std::vector<Diagnostic>> found;
   for (Diagnostic& d : all.diagnostics) found[d.path].push_back(std::move(d));
+  // Only the files whose bank findings did change are published again: opening a story
+  // must not re-send every other file's unchanged "no conflict story".
+  auto same = [](const std::vector<Diagnostic>& a, const std::vector<Diagnostic>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Diagnostic& x, const Diagnostic& y) {
+      return x.offset == y.offset && x.end_offset == y.end_offset && x.rule == y.rule && x.message == y.message &&
+             x.severity == y.severity;
+    });
+  };
   std::set<std::string> changed;
-  for (const auto& [p, v] : found) changed.insert(p);
-  for (const auto& [p, v] : findings_) changed.insert(p);
+  for (const auto& [p, v] : found) {
+    auto old = findings_.find(p);
+    if (old == findings_.end() || !same(old->second, v)) changed.insert(p);
+  }
+  for (const auto& [p, v] : findings_) {
+    if (!found.count(p)) changed.insert(p);
+  }
   findings_ = std::move(found);
   return changed;
 }

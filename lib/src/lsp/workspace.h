@@ -26,7 +26,7 @@ class Workspace {
   /// The file's text on disk again (a buffer was closed unsaved), or out of the bank.
   void revert(ConfigLoader& loader, const std::string& path, std::size_t max_bytes);
   bool has(const std::string& path) const { return files_.count(path) != 0; }
-  /// Runs the bank rules; returns the paths whose bank findings may have changed.
+  /// Runs the bank rules; returns the paths whose bank findings changed (or went away).
   std::set<std::string> run(ConfigLoader& loader);
   /// The bank findings on a file, and the text they were found on.
   const std::vector<Diagnostic>* findings(const std::string& path) const;
