@@ -398,6 +398,57 @@ bool is_past_verb(std::string_view w) {
   return w.size() >= 5 && w.ends_with("ed");
 }
 
+std::vector<std::size_t> head_scopes(const std::vector<Item>& items, const std::vector<Block>& blocks) {
+  std::vector<std::size_t> scope_end(items.size(), items.size());
+  std::uint32_t max_item = 0;
+  for (const Block& b : blocks) max_item = std::max({max_item, b.item, b.parent_item});
+  std::vector<std::size_t> last(max_item + 1, 0);
+  std::vector<std::uint32_t> parent(max_item + 1, 0);
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const Block& b = blocks[k];
+    if (b.item) {
+      last[b.item] = std::max(last[b.item], k);
+      parent[b.item] = b.parent_item;
+    }
+  }
+  for (std::uint32_t id = max_item; id > 0; --id) {  // children are numbered after parents
+    if (parent[id]) last[parent[id]] = std::max(last[parent[id]], last[id]);
+  }
+  struct Frame {
+    std::size_t item;
+    int level;
+    int details;
+  };
+  std::vector<Frame> stack;
+  int details = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.type == Item::details_close) {
+      while (!stack.empty() && stack.back().details >= details) {
+        scope_end[stack.back().item] = i + 1;
+        stack.pop_back();
+      }
+      details = std::max(0, details - 1);
+      continue;
+    }
+    if (it.type == Item::details_open) ++details;
+    if (it.type != Item::head) continue;
+    if (it.list_item) {
+      std::size_t end_block = last[it.list_item];
+      std::size_t j = i + 1;
+      while (j < items.size() && items[j].block && static_cast<std::size_t>(items[j].block - blocks.data()) <= end_block) ++j;
+      scope_end[i] = j;
+      continue;
+    }
+    while (!stack.empty() && stack.back().level >= it.level) {
+      scope_end[stack.back().item] = i;
+      stack.pop_back();
+    }
+    stack.push_back({i, it.level, details});
+  }
+  return scope_end;
+}
+
 std::vector<Item> to_items(const SourceFile& file, const std::vector<Block>& blocks,
                            const std::vector<SectionAlias>& aliases) {
   return Builder(file, blocks, aliases).run();

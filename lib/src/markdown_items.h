@@ -68,6 +68,11 @@ struct Item {
 std::vector<Item> to_items(const SourceFile& file, const std::vector<Block>& blocks,
                            const std::vector<SectionAlias>& aliases);
 
+/// Where each head item's scope ends (the index of the first item past it): the next
+/// heading at its level or above (a pseudo-heading at level 7 ends at the next one), the
+/// end of its list item, its </details>. Other items get items.size().
+std::vector<std::size_t> head_scopes(const std::vector<Item>& items, const std::vector<Block>& blocks);
+
 /// Whether `text` tells an episode in the first person: enough words, "I"/"my" and
 /// past-tense verbs, not mostly questions or advice to "you".
 bool reads_as_episode(std::string_view text);

@@ -55,7 +55,7 @@ class Finder {
       : in_(in), f_(*in.file), items_(*in.items), out_(out), first_(out->stories.size()) {}
 
   void run() {
-    compute_scopes();
+    scope_end_ = head_scopes(items_, *in_.blocks);
     owner_.assign(items_.size(), -1);
     std::vector<std::pair<int, std::size_t>> questions;  // open question heads: (level, item)
     int section_level = 0;
@@ -120,60 +120,6 @@ class Finder {
   }
 
  private:
-  std::size_t block_index(const Item& it) const { return static_cast<std::size_t>(it.block - in_.blocks->data()); }
-
-  // Where each head's scope ends: the next heading at its level or above (a pseudo-heading
-  // at level 7 ends at the next one), the end of its list item, its </details>.
-  void compute_scopes() {
-    scope_end_.assign(items_.size(), items_.size());
-    std::uint32_t max_item = 0;
-    for (const Block& b : *in_.blocks) max_item = std::max({max_item, b.item, b.parent_item});
-    std::vector<std::size_t> last(max_item + 1, 0);
-    std::vector<std::uint32_t> parent(max_item + 1, 0);
-    for (std::size_t k = 0; k < in_.blocks->size(); ++k) {
-      const Block& b = (*in_.blocks)[k];
-      if (b.item) {
-        last[b.item] = std::max(last[b.item], k);
-        parent[b.item] = b.parent_item;
-      }
-    }
-    for (std::uint32_t id = max_item; id > 0; --id) {  // children are numbered after parents
-      if (parent[id]) last[parent[id]] = std::max(last[parent[id]], last[id]);
-    }
-    struct Frame {
-      std::size_t item;
-      int level;
-      int details;
-    };
-    std::vector<Frame> stack;
-    int details = 0;
-    for (std::size_t i = 0; i < items_.size(); ++i) {
-      const Item& it = items_[i];
-      if (it.type == Item::details_close) {
-        while (!stack.empty() && stack.back().details >= details) {
-          scope_end_[stack.back().item] = i + 1;
-          stack.pop_back();
-        }
-        details = std::max(0, details - 1);
-        continue;
-      }
-      if (it.type == Item::details_open) ++details;
-      if (it.type != Item::head) continue;
-      if (it.list_item) {
-        std::size_t end_block = last[it.list_item];
-        std::size_t j = i + 1;
-        while (j < items_.size() && items_[j].block && block_index(items_[j]) <= end_block) ++j;
-        scope_end_[i] = j;
-        continue;
-      }
-      while (!stack.empty() && stack.back().level >= it.level) {
-        scope_end_[stack.back().item] = i;
-        stack.pop_back();
-      }
-      stack.push_back({i, it.level, details});
-    }
-  }
-
   Direct direct(std::size_t i) const {
     Direct d;
     bool extra = in_extra();  // a follow-up's "What would you do differently?" is no part
