@@ -25,12 +25,6 @@ namespace storylint::kinds {
 
 namespace {
 
-bool equals_folded(std::string_view a, std::string_view b) {  // ASCII case-insensitive, as BankStory::bucket
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 constexpr std::uint32_t kI = 1, kThey = 2, kAbove = 4;
 
 class ConflictRange final : public BankCheck {
