@@ -186,6 +186,21 @@ TEST_CASE("unanswered-followup: data and attempts told in hindsight do not answe
   CHECK_FALSE(asked("I sat down with her and went through both options.", c4));
 }
 
+TEST_CASE("unanswered-followup C4: a labeled Action of 100 words answers it by its length; an inferred one does not") {
+  const std::string c4 = "Conflict stories get asked: how did you try to resolve it?";
+  // 100 words with none of C4's cue words.
+  std::string long_action;
+  for (int i = 0; i < 20; ++i) long_action += "Then came more work here. ";
+  CHECK_FALSE(asked_in_conflict("My manager and I disagreed about the launch date.", long_action, "We launched in May.", c4));
+  std::string short_action;
+  for (int i = 0; i < 19; ++i) short_action += "Then came more work here. ";
+  CHECK(asked_in_conflict("My manager and I disagreed about the launch date.", short_action, "We launched in May.", c4));
+  // Unlabeled, the same words are an inferred Action: its length answers nothing.
+  CHECK(asks("---\nbucket: conflict\n---\nMy manager and I disagreed about the launch date. " + long_action +
+                 "\n\nWe launched in May.\n",
+             c4));
+}
+
 TEST_CASE("unanswered-followup P4 and P5: obstacles met and options turned down, in plain words") {
   const std::string p4 = "Productivity stories get asked: what was the hardest challenge, and why was it hard?";
   const std::string p5 = "Productivity stories get asked: what other approach did you consider, and why did you not choose it?";

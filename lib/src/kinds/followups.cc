@@ -17,6 +17,9 @@
 //       told_in: [learning]          # optional: a filled part there answers it by itself
 //                                    # (a Learning with any words says what was learned),
 //                                    # unless an exception matches in it ("not settled yet")
+//       told_words: 100              # optional: the words such a part needs (default 3);
+//                                    # above 3, only a labeled part counts, not an inferred
+//                                    # one ("a 100-word Action tells how you tried")
 //       factual: true                # optional: a match in hindsight or a plan ("I should
 //                                    # have pulled the data", "next time") does not answer
 //       except: [RE2...]             # optional: a match inside one of these answers
@@ -32,6 +35,7 @@
 // and in an unlabeled story an Action to read takes the inferred Result with it.
 // Placeholders: {question}, {id}, {bucket}.
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -49,6 +53,7 @@ struct Question {
   Pattern answered_by, also;
   std::vector<Part> read;     // empty: everything
   std::vector<Part> told_in;  // a filled part here answers it
+  std::size_t told_words = 3;  // ... with at least this many words (above 3: labeled only)
   bool factual = false;       // hindsight ("I should have pulled the data") answers nothing
   Pattern except;             // a match inside one of these answers nothing
   std::vector<Part> skip_without;  // not asked without one of these parts
@@ -153,7 +158,8 @@ class Followups final : public Check {
       }
       if (std::any_of(q.told_in.begin(), q.told_in.end(), [&](Part p) {
             const Section& s = story.part(p);
-            return s.filled() && s.text.word_count() >= 3 && !(q.except && RE2::PartialMatch(s.text.text(), *q.except));
+            return s.filled() && s.text.word_count() >= q.told_words && (q.told_words <= 3 || !s.inferred) &&
+                   !(q.except && RE2::PartialMatch(s.text.text(), *q.except));
           })) {
         continue;
       }
@@ -196,9 +202,9 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
       return n->value;
     };
     for (const auto& [k, v] : item->entries) {
-      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "except", "read", "told_in", "factual", "skip_without"};
+      static constexpr std::string_view kKeys[] = {"id", "bucket", "part", "question", "answered_by", "also", "except", "read", "told_in", "told_words", "factual", "skip_without"};
       if (std::find(std::begin(kKeys), std::end(kKeys), k->value) == std::end(kKeys)) {
-        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, except, read, told_in, factual, skip_without)", k->value));
+        o.error_in("questions", *k, fmt::format("unknown key '{}' in a question (it takes: id, bucket, part, question, answered_by, also, except, read, told_in, told_words, factual, skip_without)", k->value));
       }
     }
     q.id = text("id", true);
@@ -215,6 +221,12 @@ std::unique_ptr<Check> make_followups(Options& o, const Rule&) {
     else o.error_in("questions", *item, "a question needs 'answered_by': the patterns that answer it");
     if (const yaml::Node* n = item->get("also")) q.also = o.patterns_in("questions", *n);
     if (const yaml::Node* n = item->get("except")) q.except = o.patterns_in("questions", *n);
+    if (const yaml::Node* n = item->get("told_words")) {
+      char* end = nullptr;
+      long v = n->is_scalar() ? std::strtol(n->value.c_str(), &end, 10) : -1;
+      if (n->is_scalar() && end && *end == '\0' && v >= 1 && v <= 10000) q.told_words = static_cast<std::size_t>(v);
+      else o.error_in("questions", *n, "'told_words' should be a number of words from 1 to 10000");
+    }
     if (const yaml::Node* n = item->get("factual")) {
       if (n->is_scalar() && (n->value == "true" || n->value == "false")) q.factual = n->value == "true";
       else o.error_in("questions", *n, "'factual' should be true or false");
