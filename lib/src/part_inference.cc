@@ -79,6 +79,7 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
                    "if i had to do it again", "takeaway", "it reinforced", "this reinforced", "reminded me",
                    "i now always", "now i always", "i'd do differently", "i would do differently", "my learning",
                    "what i took from", "what i take from", "what i'd take from", "what i took away", "i took away",
+                   "i took from it", "i take from it", "the thing i took from", "the lesson i took",
                    "i came away", "what stayed with me", "these days i", "ever since then", "do it differently",
                    // In other words and tenses: "From this I understand that I must...", "I learn that".
                    "from this i ", "from that i ", "from it i ", "from this experience", "i learn that", "i learn to"}) ||
