@@ -210,4 +210,17 @@ run l6 --select level-scope
 expect_eq "level-scope: an unknown key in a level" "2" "$CODE"
 expect_contains "level-scope: the unknown key's position" ".storylint.yaml:3:35: error: unknown key 'colour' (a level takes: min_stories, scope, signals, except) [config]" "$OUT$ERR"
 
+# unsupported-principle: a principle's signals may come with exceptions (its words in
+# another sense); the exceptions are data a coach can set.
+story up/a.md $'---\nprinciples: [Hire and Develop the Best]\n---\nI booked a mobile crane hire for the Saturday lift.\n'
+run up --no-config --select unsupported-principle
+expect_eq "unsupported-principle: a crane hire hires nobody" "up/a.md:2:14: warning: the story claims Hire and Develop the Best but shows none of it: tell what you did that shows it, or drop the claim [unsupported-principle]
+1 warning in 1 of 1 story" "$OUT"
+run up --no-config --select unsupported-principle --set 'unsupported-principle.principles={Hire and Develop the Best: [hire]}'
+expect_eq "unsupported-principle: signals alone, without the exceptions" "no problems in 1 story" "$OUT"
+story up/.storylint.yaml $'rules:\n  unsupported-principle:\n    principles: {Hire and Develop the Best: {signals: [hire], colour: red}}\n'
+run up --select unsupported-principle
+expect_eq "unsupported-principle: an unknown key in a principle" "2" "$CODE"
+expect_contains "unsupported-principle: the unknown key's position" ".storylint.yaml:3:63: error: unknown key 'colour' (a principle takes: signals, except) [config]" "$OUT$ERR"
+
 finish

@@ -3,9 +3,13 @@
 //
 // A bar raiser asks for the principle's behaviour in the story; a claimed principle with
 // nothing behind it is the first thing probed ("Where in this story is the Frugality?").
-// The signals are data, one pattern list per principle:
+// The signals are data, one pattern list per principle, or a signal list with the
+// exceptions inside which a signal shows nothing (its word in another sense):
 //   principles:
 //     Frugality: ['\bcost', '\bbudget', ...]
+//     Hire and Develop the Best:
+//       signals: ['\bhir(?:e|ed|ing)\b', ...]
+//       except: ['\b(?:crane|van|plant)\s+hire\b']    # equipment hired, not people
 // A principle with no list is never reported. A misspelled principle is judged as the
 // principle it plainly means (the one unknown-principle suggests).
 // Reports at the principle in the metadata. Placeholders: {principle} (its exact name),
@@ -22,9 +26,15 @@ namespace storylint::kinds {
 
 namespace {
 
+// A principle's evidence: its signals, and where a signal does not count.
+struct Signals {
+  Pattern signals, except;
+  explicit operator bool() const { return static_cast<bool>(signals); }
+};
+
 class Evidence final : public Check {
  public:
-  std::vector<std::pair<std::string, Pattern>> signals;  // exact name -> its evidence
+  std::vector<std::pair<std::string, Signals>> signals;  // exact name -> its evidence
 
   // For reports: every principle the story shows signs of, claimed or not. Sixteen scans
   // of the prose that no bank rule reads, so a lint run skips them.
@@ -33,8 +43,7 @@ class Evidence final : public Check {
     out->shown_checked = true;
     for (std::string_view name : kPrinciples) {
       auto it = std::find_if(signals.begin(), signals.end(), [&](const auto& s) { return s.first == name; });
-      if (it != signals.end() && it->second && may_match(it->second, story.prose, ctx) &&
-          RE2::PartialMatch(story.prose.text(), *it->second)) {
+      if (it != signals.end() && it->second && shows(it->second, story, ctx)) {
         out->shown.emplace_back(name);
       }
     }
@@ -44,8 +53,7 @@ class Evidence final : public Check {
     const std::vector<MetaField>& claimed = claimed_principles(story);
     if (claimed.empty() || !story.prose.has_content()) return;
     for (const Judged& j : judged(story, ctx)) {
-      const Pattern& p = j.signals->second;
-      if (may_match(p, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *p)) continue;
+      if (shows(j.signals->second, story, ctx)) continue;
       out.report(j.begin, j.end, {{"principle", j.signals->first}, {"written", claimed[j.field].value}});
     }
   }
@@ -54,8 +62,12 @@ class Evidence final : public Check {
   // A claimed principle with its signals and where it is written.
   struct Judged {
     std::size_t field, begin, end;
-    const std::pair<std::string, Pattern>* signals;
+    const std::pair<std::string, Signals>* signals;
   };
+
+  static bool shows(const Signals& s, const Story& story, const LintContext& ctx) {
+    return may_match(s.signals, story.prose, ctx) && matches_outside(s.signals, s.except, story.prose.text());
+  }
 
   // What the metadata claims, resolved once per metadata: the stories of a multi-story
   // file share it, and a did-you-mean per unknown name per story would multiply.
@@ -108,7 +120,7 @@ std::unique_ptr<Check> make_evidence(Options& o, const Rule&) {
   o.set_ignore_case(o.boolean("ignore_case", true));
   const yaml::Node* map = o.structured("principles");
   if (!map || map->kind != yaml::Kind::map) {
-    o.error("principles", "kind 'evidence' needs 'principles': a mapping of principle names to pattern lists");
+    o.error("principles", "kind 'evidence' needs 'principles': a mapping of principle names to pattern lists (or to 'signals' and 'except' lists)");
     return c;
   }
   for (const auto& [k, v] : map->entries) {
@@ -119,7 +131,18 @@ std::unique_ptr<Check> make_evidence(Options& o, const Rule&) {
                                                hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
       continue;
     }
-    c->signals.emplace_back(name, o.patterns_in("principles", *v));
+    Signals sig;
+    if (v->kind != yaml::Kind::map) {
+      sig.signals = o.patterns_in("principles", *v);
+    } else {
+      for (const auto& [key, val] : v->entries) {
+        if (key->value == "signals") sig.signals = o.patterns_in("principles", *val);
+        else if (key->value == "except") sig.except = o.patterns_in("principles", *val);
+        else o.error_in("principles", *key, fmt::format("unknown key '{}' (a principle takes: signals, except)", key->value));
+      }
+      if (!sig.signals) o.error_in("principles", *k, fmt::format("'{}' has no 'signals' list", k->value));
+    }
+    c->signals.emplace_back(name, std::move(sig));
   }
   return c;
 }

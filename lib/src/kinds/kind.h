@@ -119,6 +119,21 @@ inline bool inside_any(const std::vector<std::pair<std::size_t, std::size_t>>& s
   return std::any_of(spans.begin(), spans.end(), [&](const auto& x) { return x.first <= b && e <= x.second; });
 }
 
+/// Whether `signals` matches `text` outside every match of `except` (an unset `except`
+/// excepts nothing): a signal word used in another sense ("the crane hire", "the NHS
+/// trust") is written as an exception, and the same word elsewhere still counts.
+inline bool matches_outside(const Pattern& signals, const Pattern& except, std::string_view text) {
+  if (!signals || !RE2::PartialMatch(text, *signals)) return false;
+  if (!except || !RE2::PartialMatch(text, *except)) return true;
+  std::vector<std::pair<std::size_t, std::size_t>> excepted = match_spans(*except, text);
+  bool found = false;
+  for_each_match(*signals, text, [&](std::size_t b, std::size_t e) {
+    found = !inside_any(excepted, b, e);
+    return !found;
+  });
+  return found;
+}
+
 /// [offset, end of that line) in the story's file: where title-line findings point.
 std::pair<std::size_t, std::size_t> line_span(const Story& story, std::size_t offset);
 

@@ -33,17 +33,6 @@ struct LevelEntry {
   Pattern except;  // a signal inside one of these shows nothing
 };
 
-// Whether a match of `p` in `text` lies outside every match of `except`.
-bool matches_outside(const Pattern& p, const Pattern& except, std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> excepted = match_spans(*except, text);
-  bool found = false;
-  for_each_match(*p, text, [&](std::size_t b, std::size_t e) {
-    found = !inside_any(excepted, b, e);
-    return !found;
-  });
-  return found;
-}
-
 std::string titles(const std::vector<const BankStory*>& stories) {
   if (stories.empty()) return "none";
   std::vector<std::string> t;
@@ -59,9 +48,7 @@ class LevelScope final : public BankCheck {
     std::uint32_t bits = 0;
     for (std::size_t k = 0; k < entries.size() && k < 32; ++k) {
       const Pattern& p = entries[k].signals;
-      if (!p || !may_match(p, story.prose, ctx) || !RE2::PartialMatch(story.prose.text(), *p)) continue;
-      const Pattern& x = entries[k].except;
-      if (!x || !RE2::PartialMatch(story.prose.text(), *x) || matches_outside(p, x, story.prose.text())) bits |= 1u << k;
+      if (may_match(p, story.prose, ctx) && matches_outside(p, entries[k].except, story.prose.text())) bits |= 1u << k;
     }
     if (bits) out->bits.emplace_back(rule.id, bits);
   }
