@@ -216,8 +216,13 @@ story up/a.md $'---\nprinciples: [Hire and Develop the Best]\n---\nI booked a mo
 run up --no-config --select unsupported-principle
 expect_eq "unsupported-principle: a crane hire hires nobody" "up/a.md:2:14: warning: the story claims Hire and Develop the Best but shows none of it: tell what you did that shows it, or drop the claim [unsupported-principle]
 1 warning in 1 of 1 story" "$OUT"
+story up/b.md $'---\nprinciples: [Frugality]\n---\nI booked the crane for the Saturday lift.\n'
 run up --no-config --select unsupported-principle --set 'unsupported-principle.principles={Hire and Develop the Best: [hire]}'
-expect_eq "unsupported-principle: signals alone, without the exceptions" "no problems in 1 story" "$OUT"
+expect_eq "unsupported-principle: one principle's signals replaced, the others kept" "up/b.md:2:14: warning: the story claims Frugality but shows none of it: tell what you did that shows it, or drop the claim [unsupported-principle]
+1 warning in 1 of 2 stories" "$OUT"
+run up --no-config --select unsupported-principle --set 'unsupported-principle.principles={Frugality: []}'
+expect_eq "unsupported-principle: an empty list stops judging a principle" "up/a.md:2:14: warning: the story claims Hire and Develop the Best but shows none of it: tell what you did that shows it, or drop the claim [unsupported-principle]
+1 warning in 1 of 2 stories" "$OUT"
 story up/.storylint.yaml $'rules:\n  unsupported-principle:\n    principles: {Hire and Develop the Best: {signals: [hire], colour: red}}\n'
 run up --select unsupported-principle
 expect_eq "unsupported-principle: an unknown key in a principle" "2" "$CODE"

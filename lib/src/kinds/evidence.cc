@@ -10,8 +10,10 @@
 //     Hire and Develop the Best:
 //       signals: ['\bhir(?:e|ed|ing)\b', ...]
 //       except: ['\b(?:crane|van|plant)\s+hire\b']    # equipment hired, not people
-// A principle with no list is never reported. A misspelled principle is judged as the
-// principle it plainly means (the one unknown-principle suggests).
+// A principle with no list (or an empty one: `Frugality: []` in a configuration) is never
+// reported; a configuration's entry replaces that principle's, the others stay. A
+// misspelled principle is judged as the principle it plainly means (the one
+// unknown-principle suggests).
 // Reports at the principle in the metadata. Placeholders: {principle} (its exact name),
 // {written} (as the metadata writes it).
 #include <fmt/format.h>
@@ -118,31 +120,41 @@ class Evidence final : public Check {
 std::unique_ptr<Check> make_evidence(Options& o, const Rule&) {
   auto c = std::make_unique<Evidence>();
   o.set_ignore_case(o.boolean("ignore_case", true));
-  const yaml::Node* map = o.structured("principles");
-  if (!map || map->kind != yaml::Kind::map) {
+  // Principles merge one by one over the layers: a configuration's `principles:
+  // {Frugality: [...]}` replaces Frugality's entry and keeps the other fifteen.
+  std::vector<const yaml::Node*> layers = o.structured_layers("principles");
+  if (layers.empty()) {
     o.error("principles", "kind 'evidence' needs 'principles': a mapping of principle names to pattern lists (or to 'signals' and 'except' lists)");
     return c;
   }
-  for (const auto& [k, v] : map->entries) {
-    std::string name = canonical_principle(k->value);
-    if (name.empty()) {
-      std::string hint = closest_principle(k->value);
-      o.error_in("principles", *k, fmt::format("'{}' is not one of the 16 principles{}", k->value,
-                                               hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  for (const yaml::Node* map : layers) {
+    if (map->kind != yaml::Kind::map) {
+      o.error_in("principles", *map, "'principles' should be a mapping of principle names to pattern lists");
       continue;
     }
-    Signals sig;
-    if (v->kind != yaml::Kind::map) {
-      sig.signals = o.patterns_in("principles", *v);
-    } else {
-      for (const auto& [key, val] : v->entries) {
-        if (key->value == "signals") sig.signals = o.patterns_in("principles", *val);
-        else if (key->value == "except") sig.except = o.patterns_in("principles", *val);
-        else o.error_in("principles", *key, fmt::format("unknown key '{}' (a principle takes: signals, except)", key->value));
+    for (const auto& [k, v] : map->entries) {
+      std::string name = canonical_principle(k->value);
+      if (name.empty()) {
+        std::string hint = closest_principle(k->value);
+        o.error_in("principles", *k, fmt::format("'{}' is not one of the 16 principles{}", k->value,
+                                                 hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+        continue;
       }
-      if (!sig.signals) o.error_in("principles", *k, fmt::format("'{}' has no 'signals' list", k->value));
+      Signals sig;
+      if (v->kind != yaml::Kind::map) {
+        sig.signals = o.patterns_in("principles", *v);
+      } else {
+        for (const auto& [key, val] : v->entries) {
+          if (key->value == "signals") sig.signals = o.patterns_in("principles", *val);
+          else if (key->value == "except") sig.except = o.patterns_in("principles", *val);
+          else o.error_in("principles", *key, fmt::format("unknown key '{}' (a principle takes: signals, except)", key->value));
+        }
+        if (!sig.signals) o.error_in("principles", *k, fmt::format("'{}' has no 'signals' list", k->value));
+      }
+      auto it = std::find_if(c->signals.begin(), c->signals.end(), [&](const auto& s) { return s.first == name; });
+      if (it != c->signals.end()) it->second = std::move(sig);
+      else c->signals.emplace_back(name, std::move(sig));
     }
-    c->signals.emplace_back(name, std::move(sig));
   }
   return c;
 }
