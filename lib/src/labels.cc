@@ -94,6 +94,12 @@ constexpr Word kWords[] = {
     {"what did i do", P, Part::action},       {"what did we do", P, Part::action},
     {"how did i do it", P, Part::action},     {"how did i solve it", P, Part::action},
     {"how did i handle it", P, Part::action}, {"how did i fix it", P, Part::action},
+    // A failure told as its own outline: "What went wrong / Consequence / Putting it right /
+    // Prevention".
+    {"putting it right", P, Part::action},    {"put it right", P, Part::action},
+    {"fixing it", P, Part::action},           {"the fix", P, Part::action},
+    {"prevention", P, Part::action},          {"preventing a repeat", P, Part::action},
+    {"consequence", P, Part::result},         {"consequences", P, Part::result},
     {"what i changed", P, Part::action},      {"what did i change", P, Part::action},
     {"changes i made", P, Part::action},       {"what did you do", P, Part::action}, {"what steps did i take", P, Part::action},
     {"what actions did i take", P, Part::action}, {"what did i try", P, Part::action},

@@ -34,6 +34,16 @@ bool outcome_value(const yaml::Node& v) {
   return t.find("convinced") != std::string::npos || t.find("commit") != std::string::npos;
 }
 
+// A list of small maps of text: follow-ups written as `- q: ...` / `a: ...` pairs.
+bool qa_list(const yaml::Node& v) {
+  return v.kind == yaml::Kind::sequence && !v.items.empty() &&
+         std::all_of(v.items.begin(), v.items.end(), [](const yaml::Node* i) {
+           return i->kind == yaml::Kind::map && !i->entries.empty() &&
+                  std::all_of(i->entries.begin(), i->entries.end(),
+                              [](const auto& e) { return e.second->kind == yaml::Kind::scalar; });
+         });
+}
+
 // What a story key names: a part, an extra section, or neither (metadata, unknown).
 bool section_key(const yaml::Node& k, const yaml::Node& v, SectionLabel* out) {
   if (k.kind != yaml::Kind::scalar) return false;
@@ -55,7 +65,9 @@ bool section_key(const yaml::Node& k, const yaml::Node& v, SectionLabel* out) {
   bool text = v.kind == yaml::Kind::scalar || v.kind == yaml::Kind::null ||
               (v.kind == yaml::Kind::sequence &&
                std::all_of(v.items.begin(), v.items.end(), [](const yaml::Node* i) { return i->kind == yaml::Kind::scalar; }));
-  if (!text || !classify_section(k.value, false, nullptr, out)) return false;
+  if (!(text || qa_list(v)) || !classify_section(k.value, false, nullptr, out)) return false;
+  // Question-and-answer maps hold text only under a follow-up or notes word.
+  if (!text) return out->kind != SectionKind::part;
   // ... and, for part words ("steps", "background"), prose.
   return out->kind != SectionKind::part || prose_value(v) ||
          (v.kind == yaml::Kind::sequence &&
@@ -131,6 +143,7 @@ struct Builder {
     } else if (value.kind == yaml::Kind::sequence) {
       for (const yaml::Node* item : value.items) {
         if (item->kind == yaml::Kind::scalar) add_text(s, target, *item, prose);
+        else if (qa_list(value)) for (const auto& e : item->entries) add_text(s, target, *e.second, prose);
         else meta.problems.push_back({item->offset, fmt::format("'{}' items should be text, not {}", key.value, yaml::kind_name(item->kind))});
       }
     } else if (value.kind != yaml::Kind::null) {

@@ -216,10 +216,15 @@ void assemble_story(Story& s, const std::vector<Item>& items, const std::vector<
           extra->end_offset = std::max(extra->end_offset, it.src_end);
           break;
         }
-        // "What happened?" after a Situation and before any Action tells the event: a
-        // heading of the story, not a second Situation.
+        // "What happened?" / "- What went wrong: ..." after a Situation and before any
+        // Action tells the event: told, but neither a second Situation nor part of the
+        // first (a long event is not a long Situation).
         if (it.section.then_result && s.part(Part::situation).present && !s.part(Part::action).present) {
           close_section();
+          if (it.block && !it.heading_label) {
+            s.prose.append_range(it.block->text, it.begin, it.end);
+            s.prose.end_block();
+          }
           break;
         }
         // "### Challenges" under "## Action": a deeper heading that names an earlier part

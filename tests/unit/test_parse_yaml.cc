@@ -94,3 +94,19 @@ TEST_CASE("an alias bomb is read without expanding it") {
   // principles is a list of lists: every item is a wrong type, and there are only 10.
   CHECK(p.stories[0].meta->problems.size() == 10);
 }
+
+TEST_CASE("follow-ups written as question and answer maps are a follow-up section") {
+  SourceFile f("s.yaml",
+               "situation: The lift broke.\nresult: It ran.\nfollowups:\n  - q: Who did you tell?\n"
+               "    a: I told my director.\nsteps:\n  - run: make\n");
+  ParsedFile p = parse_yaml_stories(f);
+  REQUIRE(p.stories.size() == 1);
+  const Story& s = p.stories[0];
+  REQUIRE(s.extras.size() == 1);
+  CHECK(s.extras[0].kind == SectionKind::follow_up);
+  CHECK(s.extras[0].text.text() == "Who did you tell?\n\nI told my director.\n\n");
+  CHECK(pos_of(f, s.extras[0].text, "director") == Position{5, 18});
+  // A part word over maps is a CI file's `steps:`, not a part.
+  CHECK(!s.part(Part::action).present);
+  CHECK(s.meta->problems.empty());
+}

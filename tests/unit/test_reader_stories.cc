@@ -94,6 +94,41 @@ TEST_CASE("reader: a bullet outline in STAR order") {
     "    learning  lines 8-8 inferred (6 words)\n");
 }
 
+TEST_CASE("reader: a failure told as its own outline keeps every line told") {
+  // The event's words are in the told prose, which the follow-ups read.
+  {
+    storylint::SourceFile f("e.md", "# T\n\n- Situation: I run the site.\n- Task: I check keys.\n- What went wrong: I did not check the end dates.\n");
+    storylint::ParsedFile p = storylint::parse_markdown(f);
+    REQUIRE(p.stories.size() == 1);
+    CHECK(p.stories[0].prose.text().find("I did not check the end dates.") != std::string::npos);
+  }
+  // "What went wrong" between the Task and any Action is the event: told (the story's
+  // prose), in no part; the fix and the prevention are the Action, the consequence the Result.
+  CHECK(dump("s.md",
+    "# Keys\n"
+    "\n"
+    "- Situation: I run the site.\n"
+    "- Task: I check the keys.\n"
+    "- What went wrong: I did not check the end dates.\n"
+    "- Consequence: Two shows were cancelled.\n"
+    "- Putting it right: I phoned the key desk.\n"
+    "- Prevention: I added a publish rule.\n"
+    "- Learning: Rules beat care.\n") ==
+    "s.md: 1 story\n"
+    "  story 1 \"Keys\" lines 1-9, labeled\n"
+    "    situation lines 3-3 \"- Situation:\" (4 words)\n"
+    "    task      lines 4-4 \"- Task:\" (4 words)\n"
+    "    action    lines 7-8 \"- Putting it right:\" (10 words)\n"
+    "    result    lines 6-6 \"- Consequence:\" (4 words)\n"
+    "    learning  lines 9-9 \"- Learning:\" (3 words)\n");
+  CHECK(dump("h.md", "# T\n\n## Situation\nI run the site.\n\n## What went wrong?\nI did not check the dates.\n\n"
+                     "## Action\nI phoned the desk.\n") ==
+    "h.md: 1 story\n"
+    "  story 1 \"T\" lines 1-10, labeled\n"
+    "    situation lines 3-4 \"## Situation\" (4 words)\n"
+    "    action    lines 9-10 \"## Action\" (4 words)\n");
+}
+
 TEST_CASE("reader: a README holds no story") {
   CHECK(dump("README.md",
     "# My prep repo\n"
