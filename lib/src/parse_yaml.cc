@@ -141,9 +141,10 @@ struct Builder {
     if (value.kind == yaml::Kind::scalar) {
       add_text(s, target, value, prose);
     } else if (value.kind == yaml::Kind::sequence) {
+      const bool pairs = qa_list(value);  // once per list, not once per item
       for (const yaml::Node* item : value.items) {
         if (item->kind == yaml::Kind::scalar) add_text(s, target, *item, prose);
-        else if (qa_list(value)) for (const auto& e : item->entries) add_text(s, target, *e.second, prose);
+        else if (pairs) for (const auto& e : item->entries) add_text(s, target, *e.second, prose);
         else meta.problems.push_back({item->offset, fmt::format("'{}' items should be text, not {}", key.value, yaml::kind_name(item->kind))});
       }
     } else if (value.kind != yaml::Kind::null) {
