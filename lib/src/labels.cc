@@ -239,7 +239,7 @@ bool lookup(std::string_view norm, bool letters, const std::vector<SectionAlias>
   if (auto it = kIndex.find(norm); it != kIndex.end()) {
     *out = {it->second->kind, it->second->part, it->second->part};
     out->then_result = norm == "what happened" || norm == "what went wrong";
-    out->obstacle = norm == "challenge" || norm == "challenges";
+    out->obstacle = norm == "challenge" || norm == "challenges" || norm == "problem";
     return true;
   }
   if (norm.size() == 1) {

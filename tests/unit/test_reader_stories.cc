@@ -243,6 +243,35 @@ TEST_CASE("reader: a Challenge label between the Action and the Result is the Ac
     "    action    lines 11-11 \"**Action:**\" (5 words)\n");
 }
 
+TEST_CASE("reader: a Problem label met inside the Action, before the Result, is the Action's obstacle") {
+  // Dash labels for the parts, a colon for the snag: one story, not a second one that
+  // would have no Action.
+  CHECK(dump("p.md",
+    "Situation - Night shift, three ovens, 11 people on the line.\n"
+    "\n"
+    "Action - Watched the line for three nights with a stopwatch.\n"
+    "\n"
+    "Problem: the washer conveyor jammed on half loads, so I fitted a guide rail.\n"
+    "\n"
+    "Result - Divider stops down from 9 to 1 a shift.\n") ==
+    "p.md: 1 story\n"
+    "  story 1 \"p.md\" lines 1-7, labeled\n"
+    "    situation lines 1-1 \"Situation -\" (9 words)\n"
+    "    action    lines 3-5 \"Action -\" (23 words)\n"
+    "    result    lines 7-7 \"Result -\" (9 words)\n");
+  // "Problem:" then "Action:" still starts the next story.
+  CHECK(dump("two.md",
+    "Problem: refunds took three approvals.\n"
+    "\n"
+    "Action: I cut it to one under $50.\n"
+    "\n"
+    "Result: refunds took a day.\n"
+    "\n"
+    "Problem: returns piled up at the dock.\n"
+    "\n"
+    "Action: I added a second shift.\n").find("two.md: 2 stories\n") == 0);
+}
+
 TEST_CASE("reader: a question's number in the candidate's list is not part of the title") {
   CHECK(dump("q.md",
     "## Q3. Tell me about a time you simplified a process\n"

@@ -57,9 +57,10 @@ struct SectionLabel {
   /// Asked in the interviewer's voice ("What did you learn?"): a part heading in a story
   /// told as questions, but a follow-up's own question inside a Follow-ups section.
   bool asked = false;
-  /// "Challenge", "Challenges": the Situation where it opens a story (CAR's
+  /// "Challenge", "Challenges", "Problem": the Situation where it opens a story (CAR's
   /// Challenge), a sub-section of the Action once the Action is told and a Result or
-  /// Learning follows (story_assembly.h, obstacle_in_action).
+  /// Learning follows ("Action - ... Problem: the conveyor jammed ... Result - ...";
+  /// story_assembly.h, obstacle_in_action).
   bool obstacle = false;
 };
 

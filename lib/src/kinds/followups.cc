@@ -20,8 +20,9 @@
 //       told_words: 100              # optional: the words such a part needs (default 3);
 //                                    # above 3, only a labeled part counts, not an inferred
 //                                    # one ("a 100-word Action tells how you tried")
-//       factual: true                # optional: a match in hindsight or a plan ("I should
-//                                    # have pulled the data", "next time") does not answer
+//       factual: true                # optional: a match in hindsight, a plan or a denial
+//                                    # ("I should have pulled the data", "next time",
+//                                    # "I didn't measure anything") does not answer
 //       except: [RE2...]             # optional: a match inside one of these answers
 //                                    # nothing ("we agreed to meet" settles nothing)
 //       skip_without: [learning]     # optional: not asked of a story with none of these
@@ -73,7 +74,18 @@ bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
   return RE2::PartialMatch(t.substr(from, e - from), *kHindsight);
 }
 
-// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight;
+// Whether the match at `b` is denied just before it, within three words of its clause:
+// "I didn't measure anything", "there was no data", "nothing was logged" (not "No one
+// knew why, so I measured": the comma ends the clause).
+bool negated(std::string_view t, std::size_t b) {
+  static const Pattern kDenial = Pattern::lazy(
+      R"((?:\b(?:not|never|no|without|nothing|nobody)|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$)", true);
+  std::size_t from = b > 80 ? b - 80 : 0;
+  return RE2::PartialMatch(t.substr(from, b - from), *kDenial);
+}
+
+// Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight
+// and not denied;
 // with exceptions, outside every exception's match. Stops at the first match that counts.
 bool matches(const Pattern& p, std::string_view text, const Question& q) {
   if (!q.factual && !q.except) return RE2::PartialMatch(text, *p);
@@ -81,7 +93,7 @@ bool matches(const Pattern& p, std::string_view text, const Question& q) {
   bool scanned = false;  // the exceptions are looked for once, at the first match
   bool found = false;
   for_each_match(*p, text, [&](std::size_t b, std::size_t e) {
-    if (q.factual && hindsight(text, b, e)) return true;
+    if (q.factual && (hindsight(text, b, e) || negated(text, b))) return true;
     if (q.except && !scanned) {
       scanned = true;
       excepted = match_spans(*q.except, text);

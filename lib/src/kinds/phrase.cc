@@ -8,6 +8,9 @@
 //   unless: [RE2...]       no findings at all when this matches anywhere in the story
 //   unless_in: story       `scope`: ...anywhere in the scope instead (a Learning that
 //                          names a mechanism is not only an intention)
+//   unless_anywhere: [RE2...]  no findings when this matches anywhere in the story's told
+//                          prose, whatever `unless_in` says (a fix told in the Action
+//                          with what it prevents: "to stop it happening again I added a test")
 //   once_per_story: false  report only the first occurrence
 //   report_group: false    report a pattern's first capturing group that took part, not
 //                          its whole match: the rest is context ("I built it (in two
@@ -25,7 +28,7 @@ namespace {
 
 class Phrase final : public Check {
  public:
-  Pattern patterns, phrases, exceptions, unless;
+  Pattern patterns, phrases, exceptions, unless, unless_anywhere;
   bool once = false;
   bool group = false;
   bool unless_scope = false;
@@ -62,6 +65,10 @@ class Phrase final : public Check {
 
   void run(const Story& story, const Rule& rule, const LintContext& ctx, Reporter& out) const override {
     if (unless && !unless_scope && may_match(unless, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *unless)) return;
+    if (unless_anywhere && may_match(unless_anywhere, story.prose, ctx) &&
+        RE2::PartialMatch(story.prose.text(), *unless_anywhere)) {
+      return;
+    }
     std::vector<const ProseText*> texts = texts_in_scope(story, rule);
     if (unless && unless_scope) {
       for (const ProseText* text : texts) {
@@ -113,6 +120,7 @@ std::unique_ptr<Check> make_phrase(Options& o, const Rule&) {
   }
   c->exceptions = o.patterns("exceptions", false);
   c->unless = o.patterns("unless", false);
+  c->unless_anywhere = o.patterns("unless_anywhere", false);
   c->once = o.boolean("once_per_story", false);
   c->group = o.boolean("report_group", false);
   std::string in = o.string("unless_in", "story");
