@@ -76,12 +76,15 @@ bool hindsight(std::string_view t, std::size_t b, std::size_t e) {
 
 // Whether the match at `b` is denied just before it, within three words of its clause:
 // "I didn't measure anything", "there was no data", "nothing was logged" (not "No one
-// knew why, so I measured": the comma ends the clause).
+// knew why, so I measured": the comma ends the clause; nor "I had no choice but to pull
+// the logs": a conjunction between the two turns the clause).
 bool negated(std::string_view t, std::size_t b) {
   static const Pattern kDenial = Pattern::lazy(
-      R"((?:\b(?:not|never|no|without|nothing|nobody)|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$)", true);
+      R"((?:\b(?:not|never|no|without|nothing|nobody)|n['’]t)\s+((?:[\w'’-]+\s+){0,3})$)", true);
+  static const Pattern kTurn = Pattern::lazy(R"(\b(?:but|and|so|then|until|before|after|because|only)\b)", true);
   std::size_t from = b > 80 ? b - 80 : 0;
-  return RE2::PartialMatch(t.substr(from, b - from), *kDenial);
+  re2::StringPiece gap;
+  return RE2::PartialMatch(t.substr(from, b - from), *kDenial, &gap) && !RE2::PartialMatch(gap, *kTurn);
 }
 
 // Whether `p` matches `text`; for a factual question, in a sentence that is not hindsight
