@@ -101,6 +101,11 @@ constexpr Word kWords[] = {
     {"prevention", P, Part::action},          {"preventing a repeat", P, Part::action},
     {"consequence", P, Part::result},         {"consequences", P, Part::result},
     {"what i changed", P, Part::action},      {"what did i change", P, Part::action},
+    // "### What changed?" after "What did I do?" tells the fix that followed: the Action's
+    // end, not a new story.
+    {"what changed", P, Part::action},        {"what changed afterwards", P, Part::action},
+    {"what changed after", P, Part::action},  {"what changed after that", P, Part::action},
+    {"what has changed", P, Part::action},    {"what did we change", P, Part::action},
     {"changes i made", P, Part::action},       {"what did you do", P, Part::action}, {"what steps did i take", P, Part::action},
     {"what actions did i take", P, Part::action}, {"what did i try", P, Part::action},
     {"what was the result", P, Part::result}, {"what was the outcome", P, Part::result},

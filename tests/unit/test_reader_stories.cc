@@ -441,3 +441,23 @@ TEST_CASE("reader: in a YAML story, 'outcome: i convinced them' is the metadata 
     "    situation lines 2-2 \"situation:\" (7 words)\n"
     "    result    lines 3-3 \"outcome:\" (7 words)\n");
 }
+
+TEST_CASE("reader: '### What changed?' after 'What did I do?' is the Action's fix, not a second story") {
+  CHECK(dump("wc.md",
+    "### What was the situation?\n"
+    "A wrong letter went to customers.\n"
+    "\n"
+    "### What did I do?\n"
+    "I stopped the template.\n"
+    "\n"
+    "### What changed?\n"
+    "Every template change now needs a second sign-off.\n"
+    "\n"
+    "### What did I learn?\n"
+    "Test against old policies.\n") ==
+    "wc.md: 1 story\n"
+    "  story 1 \"wc.md\" lines 1-11, labeled\n"
+    "    situation lines 1-2 \"### What was the situation?\" (6 words)\n"
+    "    action    lines 4-8 \"### What did I do?\" (12 words)\n"
+    "    learning  lines 10-11 \"### What did I learn?\" (4 words)\n");
+}
