@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "helpers.h"
+#include "kinds/kind.h"
 
 using namespace storylint;
 using storylint::test::lint_rule;
@@ -260,4 +261,17 @@ TEST_CASE("unanswered-followup C5 and C2: agreeing to meet settles nothing; 'she
   CHECK_FALSE(asked("She agreed to the trial after the test.", c5));
   CHECK(asked("She said no; her unit was not going to add another check.", c2));
   CHECK_FALSE(asked("She said the crew could not rebuild it twice.", c2));
+}
+
+TEST_CASE("exceptions: one that begins inside an earlier exception's match still excepts") {
+  // The exceptions are one alternation. "engineer on the team" matches first; "the team of
+  // seven" starts inside it and reaches past it, and the signal lies only within the second.
+  Pattern signals = Pattern::lazy(R"(\bteam\s+of\s+seven\b)", true);
+  Pattern except = Pattern::lazy(R"(\bengineer\s+on\s+the\s+team\b|\bthe\s+team\s+of\s+seven\b)", true);
+  using kinds::match_spans;
+  using kinds::matches_outside;
+  CHECK_FALSE(matches_outside(signals, except, "I am an engineer on the team of seven."));
+  CHECK(matches_outside(signals, except, "I lead a team of seven."));
+  CHECK(match_spans(*except, "an engineer on the team of seven") ==
+        std::vector<std::pair<std::size_t, std::size_t>>{{3, 23}, {15, 32}});
 }

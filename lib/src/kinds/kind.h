@@ -103,14 +103,21 @@ void for_each_match(const RE2& re, std::string_view text, Fn&& fn) {
   }
 }
 
-/// The [begin, end) of every non-empty match of `re` in `text`, in order: the spans of a
-/// rule's exceptions, inside which a match does not count.
+/// The [begin, end) of the leftmost non-empty match of `re` starting at each position of
+/// `text`, in order: the spans of a rule's exceptions, inside which a match does not count.
+/// The exceptions are one alternation, so the search restarts just after each match's start
+/// rather than at its end: an exception that begins inside an earlier, shorter one ("engineer
+/// on the team" and "the team of seven") still gets its own span.
 inline std::vector<std::pair<std::size_t, std::size_t>> match_spans(const RE2& re, std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  for_each_match(re, text, [&](std::size_t b, std::size_t e) {
-    out.emplace_back(b, e);
-    return true;
-  });
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  std::size_t pos = 0;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    std::size_t b = static_cast<std::size_t>(m.data() - text.data());
+    if (!m.empty() && (out.empty() || b + m.size() > out.back().second)) out.emplace_back(b, b + m.size());
+    pos = b + 1;
+  }
   return out;
 }
 
