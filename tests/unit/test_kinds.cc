@@ -275,3 +275,16 @@ TEST_CASE("exceptions: one that begins inside an earlier exception's match still
   CHECK(match_spans(*except, "an engineer on the team of seven") ==
         std::vector<std::pair<std::size_t, std::size_t>>{{3, 23}, {15, 32}});
 }
+
+TEST_CASE("best-intentions: a mechanism told in the Follow-ups stands beside the intention") {
+  const std::string story =
+      "---\nbucket: failure\n---\n## Action\nMy mistake: I changed the route without a test drive, and 240 meals arrived cold.\n"
+      "## Learning\nI should have driven the route first, and I'll be more careful with changes like that.\n";
+  auto d = lint_rule("best-intentions", story);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].begin == Position{7, 48});
+  CHECK(lint_rule("best-intentions", story +
+                                         "## Follow-ups\n- **What stops it happening again?** Any route change now "
+                                         "needs a timed dry run with a loaded box.\n")
+            .empty());
+}

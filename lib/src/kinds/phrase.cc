@@ -9,8 +9,9 @@
 //   unless_in: story       `scope`: ...anywhere in the scope instead (a Learning that
 //                          names a mechanism is not only an intention)
 //   unless_anywhere: [RE2...]  no findings when this matches anywhere in the story's told
-//                          prose, whatever `unless_in` says (a fix told in the Action
-//                          with what it prevents: "to stop it happening again I added a test")
+//                          prose, its follow-up answers or its notes, whatever `unless_in`
+//                          says (a fix told in the Action with what it prevents: "to stop
+//                          it happening again I added a test")
 //   once_per_story: false  report only the first occurrence
 //   report_group: false    report a pattern's first capturing group that took part, not
 //                          its whole match: the rest is context ("I built it (in two
@@ -67,6 +68,14 @@ class Phrase final : public Check {
     if (unless && !unless_scope && may_match(unless, story.prose, ctx) && RE2::PartialMatch(story.prose.text(), *unless)) return;
     if (unless_anywhere && may_match(unless_anywhere, story.prose, ctx) &&
         RE2::PartialMatch(story.prose.text(), *unless_anywhere)) {
+      return;
+    }
+    // A follow-up's answer or a note is the candidate's own telling too: "What stops it
+    // happening again? Any route change now needs a timed dry run".
+    if (unless_anywhere && std::any_of(story.extras.begin(), story.extras.end(), [&](const ExtraSection& x) {
+          return (x.kind == SectionKind::follow_up || x.kind == SectionKind::notes) &&
+                 RE2::PartialMatch(x.text.text(), *unless_anywhere);
+        })) {
       return;
     }
     std::vector<const ProseText*> texts = texts_in_scope(story, rule);
