@@ -82,7 +82,9 @@ bool cue_of(std::string_view sentence, Part current, bool first_sentence, Part* 
                    "i took from it", "i take from it", "the thing i took from", "the lesson i took",
                    "i came away", "what stayed with me", "these days i", "ever since then", "do it differently",
                    // In other words and tenses: "From this I understand that I must...", "I learn that".
-                   "from this i ", "from that i ", "from it i ", "from this experience", "i learn that", "i learn to"}) ||
+                   "from this i ", "from that i ", "from it i ", "from this experience", "i learn that", "i learn to",
+                   // Filler that still opens the lesson: "Reflecting on this experience, my key learning is".
+                   "key learning", "main learning", "biggest learning", "reflecting on this", "moving forward, i"}) ||
        starts_any(s, {"learned ", "learnt ", "lesson", "takeaway"}))) {
     *out = Part::learning;
     return true;

@@ -75,6 +75,25 @@ TEST_CASE("reader: a story with no labels gets its parts from prose cues") {
     "    learning  lines 11-11 inferred (10 words)\n");
 }
 
+TEST_CASE("reader: a lesson opened in filler is still the Learning") {
+  CHECK(dump("s.md",
+    "# One flag service\n"
+    "\n"
+    "Last year seven teams ran four flag systems with 1,140 flags between them.\n"
+    "\n"
+    "I wrote a proposal for one shared service and led three engineers on the build.\n"
+    "\n"
+    "As a result all seven teams migrated within five months.\n"
+    "\n"
+    "Reflecting on this experience, my key learning is that alignment is paramount.\n") ==
+    "s.md: 1 story\n"
+    "  story 1 \"One flag service\" lines 1-9, unlabeled, parts inferred\n"
+    "    situation lines 3-3 inferred (13 words)\n"
+    "    action    lines 5-5 inferred (15 words)\n"
+    "    result    lines 7-7 inferred (10 words)\n"
+    "    learning  lines 9-9 inferred (12 words)\n");
+}
+
 TEST_CASE("reader: a bullet outline in STAR order") {
   CHECK(dump("s.md",
     "# On-call\n"
