@@ -128,6 +128,27 @@ std::vector<Command> decode_github(const std::string& out) {
 
 }  // namespace
 
+TEST_CASE("github format: a finding over several lines gives its lines and no columns") {
+  // The runner rejects col/endColumn when line and endLine differ (actions/runner#2082).
+  LintResult r;
+  Diagnostic d;
+  d.path = "bank/story.yaml";
+  d.begin = {14, 75};
+  d.end = {15, 20};
+  d.severity = Severity::error;
+  d.rule = "blame-language";
+  d.message = "m";
+  r.diagnostics.push_back(d);
+  d.begin = {3, 9};
+  d.end = {3, 9};
+  r.diagnostics.push_back(d);
+  std::string out;
+  make_formatter("github")->write(r, RuleSet{}, FormatOptions{}, &out);
+  CHECK(out ==
+        "::error file=bank/story.yaml,line=14,endLine=15,title=storylint blame-language::m\n"
+        "::error file=bank/story.yaml,line=3,col=9,endLine=3,endColumn=9,title=storylint blame-language::m\n");
+}
+
 TEST_CASE("github format: hostile text decodes back exactly, one command per finding") {
   LintResult r;
   const std::vector<std::string> hostile = {"50% of 100%25 done", "line one\nline two\r\n::error::injected",

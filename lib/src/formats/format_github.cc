@@ -3,6 +3,7 @@
 // The runner splits a command at "::" and its properties at ',' and '=', then unescapes
 // %25 %0D %0A (and %3A %2C in properties). Escaping exactly those characters means no
 // story text, path or message can end the command early or start a second one.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "formats.h"
@@ -49,9 +50,15 @@ class GithubFormatter final : public Formatter {
  public:
   void write(const LintResult& r, const RuleSet&, const FormatOptions& o, std::string* out) const override {
     for (const Diagnostic& d : r.diagnostics) {
-      fmt::format_to(std::back_inserter(*out), "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                     command(d.severity), escape_property(d.path), d.begin.line, d.begin.column, d.end.line,
-                     d.end.column, escape_property("storylint " + d.rule), escape_data(d.message));
+      // The runner drops an annotation whose columns are set across lines ("'col' and 'endColumn'
+      // cannot be set if 'line' and 'endLine' are different values", actions/runner#2082), so a
+      // finding over several lines is given by its lines alone.
+      std::string where = d.begin.line == d.end.line
+          ? fmt::format("line={},col={},endLine={},endColumn={}", d.begin.line, d.begin.column, d.end.line,
+                        std::max(d.end.column, d.begin.column))
+          : fmt::format("line={},endLine={}", d.begin.line, std::max(d.end.line, d.begin.line));
+      fmt::format_to(std::back_inserter(*out), "::{} file={},{},title={}::{}\n", command(d.severity),
+                     escape_property(d.path), where, escape_property("storylint " + d.rule), escape_data(d.message));
       flush_if_big(out, o);
     }
   }
