@@ -6,8 +6,10 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include <fcntl.h>
@@ -335,6 +337,14 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   {
     timing::Scope t("(suppressions)");
     apply_suppressions(file, parsed, settings, &found);
+  }
+  // Stories that share a file's front matter get the same metadata finding, at the same place
+  // with the same words: said once, since two identical lines tell the reader nothing more.
+  if (parsed.stories.size() > 1) {
+    std::set<std::tuple<std::size_t, std::size_t, std::string_view, std::string_view>> seen;
+    std::erase_if(found, [&](const Diagnostic& d) {
+      return !seen.emplace(d.offset, d.end_offset, d.rule, d.message).second;
+    });
   }
   cap_findings(file, settings, &found);
   // Findings per story in one pass (not every story against every finding: a file of

@@ -127,4 +127,22 @@ run dup "${REF[@]}" --select duplicate-story
 expect_eq "storylint.disable silences a bank finding" "dup/a.md:2:8: warning: tells the same episode as 'fixed checkout!' at dup/b.md:2 (the same title): merge them or tell different stories [duplicate-story]
 1 warning in 1 of 2 stories" "$OUT"
 
+# Two stories under one front matter share its metadata finding: said once, not per story.
+story shared/two.md "---
+title: Two stories
+date: 2021-04
+bucket: failure
+principles: [Ownership]
+---
+# Story 1: the wrong file
+## Action
+I sent the wrong price file to the client.
+# Story 2: the rota
+## Action
+I covered two extra routes on the Monday.
+"
+run shared/two.md "${REF[@]}" --select stale-date
+expect_eq "one stale-date line for two stories sharing the date" "shared/two.md:3:7: warning: dated 2021-04, 5 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+1 warning in 1 of 2 stories" "$OUT"
+
 finish
