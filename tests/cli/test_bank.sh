@@ -142,7 +142,7 @@ I sent the wrong price file to the client.
 I covered two extra routes on the Monday.
 "
 run shared/two.md "${REF[@]}" --select stale-date
-expect_eq "one stale-date line for two stories sharing the date" "shared/two.md:3:7: warning: dated 2021-04, 5 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+expect_eq "one stale-date line for two stories sharing the date" "shared/two.md:3:7: warning: dated 2021-04, 5 years 6 months before 2026-11-01 (over 3 years): pick a recent story or say why it still matters [stale-date]
 1 warning in 1 of 2 stories" "$OUT"
 
 finish

@@ -66,7 +66,7 @@ expect_eq "--statistics" "    3  unanswered-followup (info)
 # Colour: exact bytes with --color always; the environment decides in auto mode.
 E=$'\e'
 run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --color always --select stale-date
-expect_eq "--color always" "${E}[1mexamples/bad/old-story.md:3:7:${E}[0m ${E}[1;33mwarning:${E}[0m dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters ${E}[2m[stale-date]${E}[0m
+expect_eq "--color always" "${E}[1mexamples/bad/old-story.md:3:7:${E}[0m ${E}[1;33mwarning:${E}[0m dated 2018-03, 8 years 7 months before 2026-11-01 (over 3 years): pick a recent story or say why it still matters ${E}[2m[stale-date]${E}[0m
 ${E}[2m    3 |${E}[0m date: 2018-03
 ${E}[2m      |${E}[0m       ${E}[1;33m^~~~~~~${E}[0m
 1 warning in 1 of 1 story" "$OUT"
@@ -83,7 +83,7 @@ OUT=$(cd "$SRC" && env -u FORCE_COLOR -u CLICOLOR_FORCE -u NO_COLOR "$STORYLINT"
 expect_contains "a pipe gets no colour" "$plain" "$OUT"
 # --show-source: the source line and caret without colour (a pipe, a CI log).
 run_in "$SRC" examples/bad/old-story.md "${REF[@]}" --select stale-date --show-source
-expect_eq "--show-source without colour" "examples/bad/old-story.md:3:7: warning: dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+expect_eq "--show-source without colour" "examples/bad/old-story.md:3:7: warning: dated 2018-03, 8 years 7 months before 2026-11-01 (over 3 years): pick a recent story or say why it still matters [stale-date]
     3 | date: 2018-03
       |       ^~~~~~~
 1 warning in 1 of 1 story" "$OUT"

@@ -45,7 +45,7 @@ run_in "$SRC" examples/ "${REF[@]}" --jobs 2
 expect_eq "jobs 1 == jobs 2" "$one" "$OUT"
 run_in "$TMP" "$SRC/examples/bad/old-story.md" "${REF[@]}" --select stale-date
 expect_eq "absolute path from another folder" \
-  "$SRC/examples/bad/old-story.md:3:7: warning: dated 2018-03, 8 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+  "$SRC/examples/bad/old-story.md:3:7: warning: dated 2018-03, 8 years 7 months before 2026-11-01 (over 3 years): pick a recent story or say why it still matters [stale-date]
 1 warning in 1 of 1 story" "$OUT"
 expect_eq "warning only exits 0" 0 "$CODE"
 

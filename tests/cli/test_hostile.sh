@@ -9,7 +9,7 @@ mkdir -p "$TMP/bank"
 printf -- '---\ntitle: "Title <b>&amp; \\"q\\" \\e[31m ::error file=x::pwn %%25"\ndate: 2018\n---\nWe saved $40K a month.\n' >"$TMP/bank/$name"
 
 run_in "$TMP" bank "${REF[@]}"
-expect_eq "text keeps control characters visible" "bank/evil, \"q\" <x>&'y' %0A ::error::z\\x0Aline2.md:3:7: warning: dated 2018, 7 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]" \
+expect_eq "text keeps control characters visible" "bank/evil, \"q\" <x>&'y' %0A ::error::z\\x0Aline2.md:3:7: warning: dated 2018, 7 years 10 months before 2026-11-01 (over 3 years): pick a recent story or say why it still matters [stale-date]" \
   "$(printf '%s\n' "$OUT" | grep stale-date)"
 if [[ "$OUT" == *"$E"* ]]; then bad "text output holds an escape byte"; else ok; fi
 

@@ -151,7 +151,7 @@ expect_eq "unclosed brackets: exit 1" 1 "$CODE"
 # CR-only line ends (classic Mac OS): front matter is read and positions are per line.
 fresh; printf -- '---\rtitle: Old Mac\rdate: 2019-01\rbucket: productivity\r---\rS: I did it.\rR: It was fine.\r' >c/cr.md
 OUT=$(timeout 60 "$STORYLINT" c/cr.md --select stale-date,missing-metric --reference-date 2026-11-01 2>&1); CODE=$?
-expect_eq "CR-only line ends" "c/cr.md:3:7: warning: dated 2019-01, 7 years before 2026-11-01 (over 3): pick a recent story or say why it still matters [stale-date]
+expect_eq "CR-only line ends" "c/cr.md:3:7: warning: dated 2019-01, 7 years 9 months before 2026-11-01 (over 3 years): pick a recent story or say why it still matters [stale-date]
 c/cr.md:7:1: error: the Result states no quantity: add a metric (a percentage, an amount, a count, a before/after) [missing-metric]
 1 error, 1 warning in 1 of 1 story" "$OUT"
 finish

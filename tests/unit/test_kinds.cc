@@ -68,7 +68,7 @@ TEST_CASE("story-too-long: speaking time at the title line") {
 TEST_CASE("stale-date: metadata date, partial dates, prose years") {
   auto d = lint_rule("stale-date", "---\ndate: 2023-10\n---\n# T\nText.\n");
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message == "dated 2023-10, 3 years before 2026-11-01 (over 3): pick a recent story or say why it still matters");
+  CHECK(d[0].message == "dated 2023-10, 3 years before 2026-11-01 (over 3 years): pick a recent story or say why it still matters");
   CHECK(d[0].begin == Position{2, 7});
   CHECK(d[0].end == Position{2, 14});
   CHECK(lint_rule("stale-date", "---\ndate: 2023-11\n---\n# T\n").empty());
@@ -77,13 +77,13 @@ TEST_CASE("stale-date: metadata date, partial dates, prose years") {
   d = lint_rule("stale-date", "# T\n\nIn 2015 I began, by March 2019 I\nshipped it in Q2 2021.\n");
   REQUIRE(d.size() == 1);
   // A month or quarter is kept: Q2 2021 ended 2021-06-30, five whole years ago.
-  CHECK(d[0].message.starts_with("dated Q2 2021, 5 years before 2026-11-01"));
+  CHECK(d[0].message.starts_with("dated Q2 2021, 5 years 4 months before 2026-11-01"));
   CHECK(d[0].begin == Position{4, 15});
   CHECK(d[0].end == Position{4, 22});
   // "March 2023" is over three years old by November 2026; "2023" alone (its December) is not.
   d = lint_rule("stale-date", "# T\n\nIn March 2023 I led the move.\n");
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message.starts_with("dated March 2023, 3 years before 2026-11-01"));
+  CHECK(d[0].message.starts_with("dated March 2023, 3 years 7 months before 2026-11-01"));
   CHECK(d[0].begin == Position{3, 4});
   CHECK(lint_rule("stale-date", "# T\n\nIn 2023 I led the move.\n").empty());
   // A bad metadata date is invalid-metadata's business, not stale.

@@ -11,17 +11,28 @@
 //                          (no metadata date, no year in the prose or the title), at its
 //                          title
 // A metadata date that is not a valid date is left to invalid-metadata.
-// Placeholders: {date}, {age}, {max_age_years}, {reference_date}.
-#include <fmt/format.h>
-
+// Placeholders: {date}, {age} ("3 years 9 months"), {max_age_years}, {reference_date}.
 #include <cstdlib>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "kind.h"
 
 namespace storylint::kinds {
 
 namespace {
+
+// "3 years 9 months": whole years alone would print "3 years before ... (over 3)" for a date
+// nearly four years back.
+std::string age_text(Date from, Date to) {
+  int months = (to.year - from.year) * 12 + (to.month - from.month) - (to.day < from.day ? 1 : 0);
+  if (months < 0) months = 0;
+  int y = months / 12, m = months % 12;
+  std::string out = fmt::format("{} year{}", y, y == 1 ? "" : "s");
+  if (m) out += fmt::format(" {} month{}", m, m == 1 ? "" : "s");
+  return out;
+}
 
 class Recency final : public Check {
  public:
@@ -87,7 +98,7 @@ class Recency final : public Check {
     if (add_years(date, max_age) >= ctx.reference_date) return;
     out.report(begin, end,
                {{"date", written},
-                {"age", std::to_string(whole_years_between(date, ctx.reference_date))},
+                {"age", age_text(date, ctx.reference_date)},
                 {"max_age_years", std::to_string(max_age)},
                 {"reference_date", format_date(ctx.reference_date)}});
   }
