@@ -86,8 +86,13 @@ TEST_CASE("stale-date: metadata date, partial dates, prose years") {
   CHECK(d[0].message.starts_with("dated March 2023, 3 years 7 months before 2026-11-01"));
   CHECK(d[0].begin == Position{3, 4});
   CHECK(lint_rule("stale-date", "# T\n\nIn 2023 I led the move.\n").empty());
-  // A bad metadata date is invalid-metadata's business, not stale.
-  CHECK(lint_rule("stale-date", "---\ndate: someday\n---\nIn 2010 I began.\n").empty());
+  // A metadata date that does not parse is invalid-metadata's finding; the prose then dates
+  // the story, so a typo does not make an old story look recent.
+  d = lint_rule("stale-date", "---\ndate: 09/2018\n---\nIn September 2018 I began.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.starts_with("dated September 2018, 8 years 1 month before 2026-11-01"));
+  CHECK(d[0].begin == Position{4, 4});
+  CHECK(lint_rule("stale-date", "---\ndate: someday\n---\nI began last spring.\n").empty());
 }
 
 TEST_CASE("small-impact: one finding per amount, at the currency sign") {

@@ -10,7 +10,8 @@
 //   mode: stale            `undated`: fire instead when the story has no date at all
 //                          (no metadata date, no year in the prose or the title), at its
 //                          title
-// A metadata date that is not a valid date is left to invalid-metadata.
+// A metadata date that is not a valid date is left to invalid-metadata, and the prose dates
+// the story.
 // Placeholders: {date}, {age} ("3 years 9 months"), {max_age_years}, {reference_date}.
 #include <cstdlib>
 #include <vector>
@@ -55,8 +56,9 @@ class Recency final : public Check {
       out.report(b, e, {{"reference_date", format_date(ctx.reference_date)}});
       return;
     }
-    if (story.meta->date) {
-      if (!parse_story_date(story.meta->date->value, &date)) return;
+    // A metadata date that does not parse ("09/2018") is invalid-metadata's finding; the story
+    // is then dated by its prose, as an undated one is, so it is not taken for recent.
+    if (story.meta->date && parse_story_date(story.meta->date->value, &date)) {
       written = story.meta->date->value;
       begin = story.meta->date->offset;
       end = begin + written.size();
