@@ -58,7 +58,7 @@ expect_contains "an unanswered question" " 16. Tell me about someone you mentore
 expect_contains "the unanswered count" "Unanswered: " "$OUT"
 # Questions that only a story showing the principle answers are listed apart: no story is
 # prepared for them, and they lean on no story.
-expect_contains "weak answers are listed apart" "No story prepared (one only shows the principle): 10 more
+expect_contains "weak answers are listed apart" "Not prepared: 10 questions (a story only shows the principle, without claiming it)
   - Tell me about a time you went above and beyond for a customer." "$OUT"
 expect_contains "no story leaned on" "Leaned on: no story is the best answer to more than 5 questions" "$OUT"
 
@@ -207,7 +207,7 @@ run_in "$TMP" questions claims "${REF[@]}"
 expect_contains "a claim not shown is weak" " 20. Tell me about a time you did more with less.
      best 'Rewrote the ranking query' claims/s.md:2 (claims Frugality, not shown)" "$OUT"
 expect_contains "and leaves the question unprepared" "  - Tell me about a time you did more with less." \
-  "$(printf '%s\n' "$OUT" | sed -n '/^No story prepared (one only shows the principle):/,$p')"
+  "$(printf '%s\n' "$OUT" | sed -n '/^Not prepared: /,$p')"
 run_in "$TMP" report claims "${REF[@]}" --ignore unsupported-principle
 expect_contains "prep sheet: not checked" "     claims and shows: not checked (unsupported-principle is off)
      claims, not shown: not checked (unsupported-principle is off)" "$OUT"

@@ -103,7 +103,7 @@ std::string questions_text(const QuestionMap& map) {
   put(out, "\nUnanswered: {} of {} questions\n", map.unanswered.size(), map.rows.size());
   for (std::size_t k : map.unanswered) put(out, "  - {}\n", escape_controls(map.rows[k].question.ask));
   if (!map.weak.empty()) {
-    put(out, "No story prepared (one only shows the principle): {} more\n", map.weak.size());
+    put(out, "Not prepared: {} questions (a story only shows the principle, without claiming it)\n", map.weak.size());
     for (std::size_t k : map.weak) put(out, "  - {}\n", escape_controls(map.rows[k].question.ask));
   }
   if (map.leaned_on.empty()) {
@@ -135,7 +135,7 @@ std::string questions_markdown(const QuestionMap& map, std::string_view heading)
   if (map.unanswered.empty()) put(out, "None: every question has a story.\n");
   for (std::size_t k : map.unanswered) put(out, "- {}\n", markdown_cell(map.rows[k].question.ask));
   if (!map.weak.empty()) {
-    put(out, "\nNo story is prepared for {} more (one only shows the principle, without claiming it):\n\n", map.weak.size());
+    put(out, "\nNot prepared: {} questions (a story only shows the principle, without claiming it):\n\n", map.weak.size());
     for (std::size_t k : map.weak) put(out, "- {}\n", markdown_cell(map.rows[k].question.ask));
   }
   put(out, "\n{} Stories the bank leans on\n\n", heading);
