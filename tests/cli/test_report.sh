@@ -69,6 +69,10 @@ expect_contains "split principle: marked" "| ⚠ not understood: Are Right, A Lo
 # A phone's width: the page never scrolls sideways, the charts scroll in their boxes at
 # full size.
 expect_eq "readable at 420 px" "ok" "$(node "$SRC/tests/tools/report-layout.js" "$TMP/report.html" 420)"
+# A bank of two or fewer per bucket puts the target line at the chart's far end: its label
+# stays inside the chart.
+run_in "$SRC" report examples/small-bank "${REF[@]}" --format html -o "$TMP/small.html"
+expect_eq "small bank readable at 1400 px" "ok" "$(node "$SRC/tests/tools/report-layout.js" "$TMP/small.html" 1400)"
 
 # The question map and the prep sheets, as Chromium renders them. The first bank
 # (examples/bad): a story claims principles its prose never shows and is not ready for two

@@ -1,6 +1,7 @@
 // Opens the HTML report in headless Chromium at a phone's width and checks that it stays
 // readable: the page itself never scrolls sideways, wide charts scroll inside their own
-// box at full size (their text keeps its size), and tables fit or scroll in theirs.
+// box at full size (their text keeps its size), the bucket chart's labels stay inside it,
+// and tables fit or scroll in theirs.
 // usage: node report-layout.js FILE.html WIDTH   -> prints "ok" or what is wrong
 'use strict';
 const { launch } = require('./chromium');
@@ -20,6 +21,16 @@ const { launch } = require('./chromium');
       const text = svg.querySelector('text');
       const h = text.getBoundingClientRect().height;
       if (h < 10) out.push(`${svg.getAttribute('aria-label')} text is ${h.toFixed(1)}px tall`);
+    }
+    // The bucket chart's labels end inside it (its target label once ran off the right edge).
+    for (const svg of document.querySelectorAll('svg[aria-label="buckets"]')) {
+      const r = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const b = t.getBoundingClientRect();
+        if (b.width && (b.left < r.left - 0.5 || b.right > r.right + 0.5)) {
+          out.push(`'${t.textContent}' runs off the ${svg.getAttribute('aria-label')} chart`);
+        }
+      }
     }
     for (const t of document.querySelectorAll('table')) {
       const box = t.parentElement;

@@ -191,8 +191,12 @@ std::string buckets(const ReportBank& bank) {
   }
   svg += fmt::format("<line x1=\"{:.1f}\" y1=\"0\" x2=\"{:.1f}\" y2=\"{}\" stroke=\"#1d2330\" stroke-dasharray=\"3 3\"/>",
                      110 + 2 * unit, 110 + 2 * unit, 3 * (bar + 10));
-  svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" fill=\"#1d2330\">target: 2 per bucket</text>",
-                     114 + 2 * unit, 3 * (bar + 10) + 8);
+  // The label goes right of the target line, or left of it when it would run off the chart
+  // (with the target at the chart's far end: most buckets hold two or fewer).
+  const double target_x = 110 + 2 * unit;
+  const bool right = target_x + 4 + 120 <= width;
+  svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" fill=\"#1d2330\"{}>target: 2 per bucket</text>",
+                     right ? target_x + 4 : target_x - 4, 3 * (bar + 10) + 8, right ? "" : " text-anchor=\"end\"");
   return svg + "</svg>";
 }
 
