@@ -10,17 +10,23 @@ using namespace storylint;
 
 namespace {
 
+Diagnostic finding(std::string path, Position begin, Position end, Severity severity, std::string rule,
+                   std::string message) {
+  Diagnostic d;
+  d.path = std::move(path);
+  d.begin = begin;
+  d.end = end;
+  d.severity = severity;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  return d;
+}
+
 LintResult sample() {
   LintResult r;
   r.files = 2;
   r.stories = {{"a.md", "A", 2}, {"b.md", "B", 0}, {"b.md", "C", 1}};
-  Diagnostic d;
-  d.path = "a.md";
-  d.begin = {3, 5};
-  d.end = {3, 9};
-  d.severity = Severity::error;
-  d.rule = "we-overuse";
-  d.message = "quote \"\x1b[31mred\x1b[0m\"\n";
+  Diagnostic d = finding("a.md", {3, 5}, {3, 9}, Severity::error, "we-overuse", "quote \"\x1b[31mred\x1b[0m\"\n");
   d.story = "A";
   r.diagnostics.push_back(d);
   d.severity = Severity::warning;
@@ -131,17 +137,8 @@ std::vector<Command> decode_github(const std::string& out) {
 TEST_CASE("github format: a finding over several lines gives its lines and no columns") {
   // The runner rejects col/endColumn when line and endLine differ (actions/runner#2082).
   LintResult r;
-  Diagnostic d;
-  d.path = "bank/story.yaml";
-  d.begin = {14, 75};
-  d.end = {15, 20};
-  d.severity = Severity::error;
-  d.rule = "blame-language";
-  d.message = "m";
-  r.diagnostics.push_back(d);
-  d.begin = {3, 9};
-  d.end = {3, 9};
-  r.diagnostics.push_back(d);
+  r.diagnostics.push_back(finding("bank/story.yaml", {14, 75}, {15, 20}, Severity::error, "blame-language", "m"));
+  r.diagnostics.push_back(finding("bank/story.yaml", {3, 9}, {3, 9}, Severity::error, "blame-language", "m"));
   std::string out;
   make_formatter("github")->write(r, RuleSet{}, FormatOptions{}, &out);
   CHECK(out ==
