@@ -118,7 +118,10 @@ bool explain_one(const Options& o, const std::string& id, std::string* out) {
     *out += "\nOptions (effective here):\n";
     for (const RuleOption& opt : r->options) {
       // A long list (patterns, questions) one entry per line, as in the rule file.
-      if (!opt.entries.empty() && opt.value.size() > 100) {
+      if (opt.block && opt.value.size() > 100) {
+        *out += fmt::format("  {}:  ({})\n", opt.name, opt.origin);
+        for (const std::string& e : opt.entries) *out += fmt::format("    {}\n", e);
+      } else if (!opt.entries.empty() && opt.value.size() > 100) {
         *out += fmt::format("  {}:  ({}, {} entries)\n", opt.name, opt.origin, opt.entries.size());
         for (const std::string& e : opt.entries) *out += fmt::format("    - {}\n", e);
       } else {

@@ -45,6 +45,29 @@ std::string describe(const yaml::Node& n) {
   return "";
 }
 
+// `n` as the lines of a YAML block, one scalar or list item per line.
+void block_lines(const yaml::Node& n, const std::string& indent, std::vector<std::string>* out) {
+  if (n.kind == yaml::Kind::map) {
+    for (const auto& [k, v] : n.entries) {
+      if (v->is_scalar()) {
+        out->push_back(fmt::format("{}{}: {}", indent, describe(*k), v->value));
+      } else {
+        out->push_back(fmt::format("{}{}:", indent, describe(*k)));
+        block_lines(*v, indent + "  ", out);
+      }
+    }
+  } else if (n.kind == yaml::Kind::sequence) {
+    for (const yaml::Node* i : n.items) {
+      if (i->is_scalar()) {
+        out->push_back(fmt::format("{}- {}", indent, i->value));
+      } else {
+        out->push_back(indent + "-");
+        block_lines(*i, indent + "  ", out);
+      }
+    }
+  }
+}
+
 class Loader {
  public:
   Loader(const RuleFile& rf, std::vector<LoadError>* errors)
@@ -362,7 +385,13 @@ bool compile_rule(Rule* rule, std::string_view level, const std::vector<kinds::O
         origin = fmt::format("{}:{}:{}", layer.file->path, p.line, p.column);
       }
       RuleOption o{k->value, describe(*v), origin, v->kind == yaml::Kind::sequence ? v->items.size() : 0, {}};
-      if (v->kind == yaml::Kind::sequence) {
+      bool nested = v->kind == yaml::Kind::map ||
+                    (v->kind == yaml::Kind::sequence &&
+                     std::any_of(v->items.begin(), v->items.end(), [](const yaml::Node* i) { return !i->is_scalar(); }));
+      if (nested) {
+        o.block = true;
+        block_lines(*v, "", &o.entries);
+      } else if (v->kind == yaml::Kind::sequence) {
         for (const yaml::Node* i : v->items) o.entries.push_back(describe(*i));
       }
       if (it == rule->options.end()) rule->options.push_back(std::move(o));

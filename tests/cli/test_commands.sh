@@ -14,6 +14,19 @@ for id in $(printf '%s\n' "$OUT" | tail -n +2 | awk '{print $1}'); do
   run explain "$id"
   if [ "$CODE" = 0 ] && [[ "$OUT" == "$id ("* ]]; then ok; else bad "explain $id" "" "$OUT$ERR"; fi
 done
+# A map of pattern lists (principles) or a list of maps (questions) prints as a YAML block,
+# one pattern per line, never as one line of kilobytes.
+run explain unsupported-principle
+expect_contains "a map option prints as a block" "  principles:  (rule default)
+    Customer Obsession:
+      signals:
+        - " "$OUT"
+expect_eq "no line of a map option is a whole list" "" "$(printf '%s\n' "$OUT" | awk 'length($0) > 2000')"
+run explain unanswered-followup
+expect_contains "a list of maps prints as a block" "  questions:  (rule default)
+    -
+      id: P1
+      bucket: productivity" "$OUT"
 run explain small-impact --level L7
 expect_contains "explain shows level defaults" "Level defaults:
   L7: min_amount: 5000000

@@ -111,6 +111,9 @@ struct RuleOption {
   std::string origin;  // "rule default", "level L7", ".storylint.yaml:4:5", "--set"
   std::size_t items = 0;  // list options: how many entries
   std::vector<std::string> entries;  // list options: each entry, as written (explain prints one per line)
+  /// A map, or a list of maps (principles, questions): `entries` are the lines of the value
+  /// as a YAML block, so that no pattern list is printed as one line.
+  bool block = false;
 };
 
 /// A test case carried by a rule file: a snippet placed in the rule's first scope part,
