@@ -212,7 +212,7 @@ TEST_CASE("accuracy: every story rule meets its precision and recall floors on t
   // Between a batch's retirement into the tuning corpus and the next batch's arrival the
   // held-out corpus is empty (README, Accuracy, sixth round); a present one is whole.
   if (held_out.empty()) MESSAGE("tests/accuracy/validation holds no labeled stories: the next held-out batch is not in yet");
-  else REQUIRE(held_out.size() >= 50);  // a whole batch of 50 (v1741-v1790 next)
+  else REQUIRE(held_out.size() >= 50);  // a whole batch (v1741-v1790 now)
   std::map<std::string, Counts> held_out_counts = measure(root / "validation", held_out);
 
   YAML::Node below = YAML::LoadFile((root / "below-floor.yaml").string());
