@@ -341,7 +341,8 @@ void lint_source(const SourceFile& file, const Settings& settings, LintResult* r
   // Stories that share a file's front matter get the same metadata finding, at the same place
   // with the same words: said once, since two identical lines tell the reader nothing more.
   if (parsed.stories.size() > 1) {
-    std::set<std::tuple<std::size_t, std::size_t, std::string_view, std::string_view>> seen;
+    // Copies, not views: erase_if moves the kept findings, and a short string moves by copy.
+    std::set<std::tuple<std::size_t, std::size_t, std::string, std::string>> seen;
     std::erase_if(found, [&](const Diagnostic& d) {
       return !seen.emplace(d.offset, d.end_offset, d.rule, d.message).second;
     });
