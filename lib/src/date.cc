@@ -89,6 +89,11 @@ int whole_years_between(Date from, Date to) {
   return years;
 }
 
+int whole_months_between(Date from, Date to) {
+  if (to < from) return 0;
+  return (to.year - from.year) * 12 + (to.month - from.month) - (to.day < from.day ? 1 : 0);
+}
+
 std::string format_date(Date d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
 
 }  // namespace storylint

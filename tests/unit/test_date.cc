@@ -31,5 +31,8 @@ TEST_CASE("years between dates") {
   CHECK(whole_years_between({2023, 11, 2}, {2026, 11, 1}) == 2);
   CHECK(whole_years_between({2023, 11, 1}, {2026, 11, 1}) == 3);
   CHECK(whole_years_between({2027, 1, 1}, {2026, 11, 1}) == 0);
+  CHECK(whole_months_between({2023, 2, 28}, {2026, 12, 8}) == 45);
+  CHECK(whole_months_between({2018, 3, 31}, {2026, 11, 1}) == 103);
+  CHECK(whole_months_between({2027, 1, 1}, {2026, 11, 1}) == 0);
   CHECK(format_date({2026, 1, 5}) == "2026-01-05");
 }

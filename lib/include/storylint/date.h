@@ -28,6 +28,8 @@ Date today_utc();
 Date add_years(Date d, int years);
 /// Whole years from `from` to `to` (0 when `to` is earlier).
 int whole_years_between(Date from, Date to);
+/// Whole months from `from` to `to` (0 when `to` is earlier): 2023-02-28 to 2026-12-08 is 45.
+int whole_months_between(Date from, Date to);
 int days_in_month(int year, int month);
 /// The last month a word before a year in prose names: "March" or "mar." is 3, "Q2" is 6,
 /// "H1" is 6; 0 for any other word ("in", "since").

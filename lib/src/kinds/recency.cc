@@ -27,8 +27,7 @@ namespace {
 // "3 years 9 months": whole years alone would print "3 years before ... (over 3)" for a date
 // nearly four years back.
 std::string age_text(Date from, Date to) {
-  int months = (to.year - from.year) * 12 + (to.month - from.month) - (to.day < from.day ? 1 : 0);
-  if (months < 0) months = 0;
+  int months = whole_months_between(from, to);
   int y = months / 12, m = months % 12;
   std::string out = fmt::format("{} year{}", y, y == 1 ? "" : "s");
   if (m) out += fmt::format(" {} month{}", m, m == 1 ? "" : "s");
